@@ -1,0 +1,165 @@
+package io.sluice.api;
+
+import io.sluice.internal.generic.CountNode;
+import io.sluice.internal.generic.FilterNode;
+import io.sluice.internal.generic.FlatMapNode;
+import io.sluice.internal.generic.MapNode;
+import io.sluice.internal.graph.BatchData;
+import io.sluice.internal.graph.Node;
+import io.sluice.internal.graph.OutputNode;
+import io.sluice.internal.output.PrintFormat;
+import io.sluice.internal.output.TextFilesWriter;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A discretized stream: one {@link Batch} per slide interval (Spark's {@code DStream}). Transformations return new
+ * streams; output operations ({@link #print()}, {@link #foreachBatch}, {@link #saveAsTextFiles}) make the context
+ * run them every batch, in registration order. All of them may only be called while the context is INITIALIZED.
+ *
+ * <p>This is the generic path: elements are Java objects. Functions run on the context's job thread.
+ */
+public abstract class DStream<T>
+{
+    final StreamingContext context;
+    final Node<T> node;
+
+    DStream(final StreamingContext context, final Node<T> node)
+    {
+        this.context = context;
+        this.node = node;
+    }
+
+    static <T> DStream<T> wrap(final StreamingContext context, final Node<T> node)
+    {
+        return new GenericDStream<>(context, node);
+    }
+
+    /** The stream's own implementation, for classes of this package. */
+    static final class GenericDStream<T> extends DStream<T>
+    {
+        GenericDStream(final StreamingContext context, final Node<T> node)
+        {
+            super(context, node);
+        }
+    }
+
+    public StreamingContext context()
+    {
+        return context;
+    }
+
+    /** How often this stream produces a batch. */
+    public Duration slideDuration()
+    {
+        return Duration.ofMillis(node.slideMs());
+    }
+
+    public <R> DStream<R> map(final Function<? super T, ? extends R> f)
+    {
+        return wrap(context, new MapNode<>(node, Objects.requireNonNull(f, "f")));
+    }
+
+    public <R> DStream<R> flatMap(final Function<? super T, ? extends Iterable<? extends R>> f)
+    {
+        return wrap(context, new FlatMapNode<>(node, Objects.requireNonNull(f, "f")));
+    }
+
+    public DStream<T> filter(final Predicate<? super T> p)
+    {
+        return wrap(context, new FilterNode<>(node, Objects.requireNonNull(p, "p")));
+    }
+
+    /** The number of elements of each batch; {@code [0]} for an empty batch. */
+    public DStream<Long> count()
+    {
+        return wrap(context, new CountNode<>(node));
+    }
+
+    public <K, V> PairDStream<K, V> mapToPair(final Function<? super T, Pair<K, V>> f)
+    {
+        return PairDStream.wrapPairs(context, new MapNode<>(node, Objects.requireNonNull(f, "f")));
+    }
+
+    public <K, V> PairDStream<K, V> flatMapToPair(final Function<? super T, ? extends Iterable<Pair<K, V>>> f)
+    {
+        return PairDStream.wrapPairs(context, new FlatMapNode<>(node, Objects.requireNonNull(f, "f")));
+    }
+
+    /** Keeps each batch once computed, so several outputs and windows compute it once (Spark's cache). */
+    public DStream<T> cache()
+    {
+        return persist();
+    }
+
+    /** Same as {@link #cache()}. Before start only ({@link UnsupportedOperationException} after). */
+    public DStream<T> persist()
+    {
+        if (context.state() != StreamingContextState.INITIALIZED)
+        {
+            throw new UnsupportedOperationException("Cannot change storage level of a DStream after streaming context "
+                + "has started; call persist() before start()");
+        }
+        node.persist();
+        return this;
+    }
+
+    /** Prints the first ten elements of every batch (Spark's layout). */
+    public void print()
+    {
+        print(10);
+    }
+
+    /** Prints the first {@code num} elements of every batch, and "..." when there are more. */
+    public void print(final int num)
+    {
+        if (num < 1)
+        {
+            throw new IllegalArgumentException("print(num) needs num >= 1, was " + num);
+        }
+        output("print", (batch, time) ->
+        {
+            final List<T> first = new ArrayList<>(num + 1);
+            for (final List<T> partition : batch.partitions())
+            {
+                for (final T element : partition)
+                {
+                    if (first.size() > num)
+                    {
+                        break;
+                    }
+                    first.add(element);
+                }
+            }
+            PrintFormat.print(System.out, time, first, num);
+        });
+    }
+
+    /** Runs {@code action} on every batch this stream produces (Spark's foreachRDD), on the job thread. */
+    public void foreachBatch(final BiConsumer<Batch<T>, Time> action)
+    {
+        Objects.requireNonNull(action, "action");
+        output("foreachBatch", (batch, time) -> action.accept(batch, new Time(time)));
+    }
+
+    /**
+     * Writes every batch to a directory {@code prefix-<timeMs>.suffix} (no ".suffix" when it is empty) with one
+     * {@code part-NNNNN} text file per partition and a {@code _SUCCESS} marker, as Spark does.
+     */
+    public void saveAsTextFiles(final String prefix, final String suffix)
+    {
+        Objects.requireNonNull(prefix, "prefix");
+        output("saveAsTextFiles", (batch, time) -> TextFilesWriter.write(batch, prefix, suffix));
+    }
+
+    private void output(final String operation, final BiConsumer<BatchData<T>, Long> action)
+    {
+        new OutputNode<>(node, operation, action);
+    }
+}

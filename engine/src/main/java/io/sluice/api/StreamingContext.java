@@ -1,0 +1,398 @@
+package io.sluice.api;
+
+import io.sluice.internal.context.AdvanceSource;
+import io.sluice.internal.context.ContextConfig;
+import io.sluice.internal.context.ContextInternals;
+import io.sluice.internal.context.ContextRuntime;
+import io.sluice.internal.context.StreamFactory;
+import io.sluice.internal.graph.Graph;
+import io.sluice.internal.input.QueueInputNode;
+import io.sluice.internal.input.ReceiverInputNode;
+import io.sluice.internal.receiver.DirectoryReceiver;
+import io.sluice.internal.receiver.SocketTextReceiver;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The entry point (Spark's {@code StreamingContext}): build one, add input streams, transformations and output
+ * operations, then {@link #start()}. Lifecycle: {@link StreamingContextState#INITIALIZED} →
+ * {@link StreamingContextState#ACTIVE} → {@link StreamingContextState#STOPPED}; only one context may be active in
+ * a JVM; the graph can only grow while INITIALIZED.
+ *
+ * <p>Batch times are absolute multiples of the batch interval: the first batch is the next multiple strictly
+ * after the clock's time at start.
+ *
+ * <p>Thread contract: build the graph on one thread; {@code start}, {@code stop} and {@code await*} may be called
+ * from any thread except a listener's ({@code stop} there throws).
+ */
+public final class StreamingContext implements AutoCloseable
+{
+    private static final AtomicReference<StreamingContext> ACTIVE = new AtomicReference<>();
+
+    static
+    {
+        ContextInternals.Access.install(context -> context.runtime);
+        StreamFactory.Access.install(new StreamFactory()
+        {
+            @Override
+            public <T> DStream<T> wrap(final StreamingContext context, final io.sluice.internal.graph.Node<T> node)
+            {
+                return DStream.wrap(context, node);
+            }
+        });
+    }
+
+    private final String appName;
+    private final Duration batchInterval;
+    private final Clock clock;
+    private final ContextConfig config;
+    private final Path dataDir;
+    private volatile Path checkpointDir;
+    private volatile StreamingContextState state = StreamingContextState.INITIALIZED;
+    private final Graph graph;
+    private final ContextRuntime runtime;
+    private final List<StreamingListener> listeners = new ArrayList<>();
+
+    private StreamingContext(final Builder builder)
+    {
+        this.appName = builder.appName;
+        this.batchInterval = builder.batchInterval;
+        this.clock = builder.clock;
+        this.config = ContextConfig.of(builder.settings);
+        this.dataDir = builder.dataDir;
+        this.checkpointDir = builder.checkpointDir;
+        this.graph = new Graph(batchInterval.toMillis(), () -> state);
+        this.runtime = new ContextRuntime(graph, clock, config, batchInterval);
+    }
+
+    public static Builder builder()
+    {
+        return new Builder();
+    }
+
+    /** Builds a {@link StreamingContext}; {@link #batchInterval(Duration)} is required. */
+    public static final class Builder
+    {
+        private String appName = "sluice";
+        private Duration batchInterval;
+        private Path dataDir;
+        private Path checkpointDir;
+        private Clock clock = Clock.SYSTEM;
+        private final Map<String, String> settings = new LinkedHashMap<>();
+
+        private Builder()
+        {
+        }
+
+        public Builder appName(final String name)
+        {
+            this.appName = Objects.requireNonNull(name, "appName");
+            return this;
+        }
+
+        /** Required; at least 1 ms, whole milliseconds. */
+        public Builder batchInterval(final Duration interval)
+        {
+            this.batchInterval = Objects.requireNonNull(interval, "batchInterval");
+            return this;
+        }
+
+        /**
+         * Where the ingest log (Chronicle queues), batch manifest and dead letters live. Default: a temporary
+         * directory removed on stop. A directory you name is kept.
+         */
+        public Builder dataDir(final Path dir)
+        {
+            this.dataDir = Objects.requireNonNull(dir, "dataDir");
+            return this;
+        }
+
+        /** Same as {@link StreamingContext#checkpoint(Path)} before start. */
+        public Builder checkpointDir(final Path dir)
+        {
+            this.checkpointDir = Objects.requireNonNull(dir, "checkpointDir");
+            return this;
+        }
+
+        /** Default: the system clock. Tests use {@code io.sluice.testkit.ManualClock}. */
+        public Builder clock(final Clock clock)
+        {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** A documented configuration key (see the README's configuration table); unknown keys are rejected. */
+        public Builder set(final String key, final String value)
+        {
+            ContextConfig.checkKnown(key);
+            settings.put(key, Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        public StreamingContext build()
+        {
+            if (batchInterval == null)
+            {
+                throw new IllegalArgumentException("batchInterval is required: StreamingContext.builder()"
+                    + ".batchInterval(Duration.ofSeconds(1))");
+            }
+            if (batchInterval.toMillis() < 1 || batchInterval.toNanos() % 1_000_000 != 0)
+            {
+                throw new IllegalArgumentException("batchInterval must be a whole number of milliseconds >= 1 ms, was "
+                    + batchInterval);
+            }
+            return new StreamingContext(this);
+        }
+    }
+
+    public String appName()
+    {
+        return appName;
+    }
+
+    public StreamingContextState state()
+    {
+        return state;
+    }
+
+    public Duration batchInterval()
+    {
+        return batchInterval;
+    }
+
+    /** The clock this context reads. */
+    public Clock clock()
+    {
+        return clock;
+    }
+
+    /** Sets the checkpoint directory (required by stateful and inverse-window operators). Before start. */
+    public void checkpoint(final Path dir)
+    {
+        if (state != StreamingContextState.INITIALIZED)
+        {
+            throw new IllegalStateException("checkpoint(dir) must be called before start()");
+        }
+        this.checkpointDir = dir;
+    }
+
+    public Path checkpointDir()
+    {
+        return checkpointDir;
+    }
+
+    /** Every output operation keeps at least {@code duration} of each stream's batches (Spark's remember). */
+    public void remember(final Duration duration)
+    {
+        graph.validateAtInit();
+        graph.remember(duration.toMillis());
+    }
+
+    /**
+     * Lines of UTF-8 text from a TCP server at {@code host:port} (the receiver connects as a client), one record
+     * per line without its line terminator. On disconnect or connection failure the receiver restarts after
+     * {@code sluice.receiver.restartDelay} and connects again. Lines longer than {@code sluice.socket.maxLineBytes}
+     * go to the dead-letter queue.
+     */
+    public DStream<String> socketTextStream(final String host, final int port)
+    {
+        final String name = "socket " + host + ":" + port;
+        return receiverStream(name, new SocketTextReceiver(host, port, config.maxLineBytes()),
+            Codecs.STRING);
+    }
+
+    /**
+     * Lines of the text files that appear in {@code directory} after start (Spark's {@code textFileStream}): each
+     * new file is read once, line by line. Files must appear atomically (write elsewhere, then move them in);
+     * names starting with '.' or '_' are ignored, as are files already there at start.
+     */
+    public DStream<String> textFileStream(final Path directory)
+    {
+        return receiverStream("files " + directory, new DirectoryReceiver(directory, config.maxLineBytes()),
+            Codecs.STRING);
+    }
+
+    /**
+     * A stream fed from a queue of collections (for tests and demos): each batch takes the next collection
+     * ({@code oneAtATime}) or all queued ones; an empty queue gives an empty batch.
+     */
+    public <T> DStream<T> queueStream(final Queue<? extends Collection<T>> queue, final boolean oneAtATime)
+    {
+        return queueStream(queue, oneAtATime, null);
+    }
+
+    /** As {@link #queueStream(Queue, boolean)}; an empty queue gives {@code defaultBatch}. */
+    public <T> DStream<T> queueStream(final Queue<? extends Collection<T>> queue, final boolean oneAtATime,
+        final Collection<T> defaultBatch)
+    {
+        return DStream.wrap(this, new QueueInputNode<>(graph, queue, oneAtATime, defaultBatch));
+    }
+
+    /** Records from a user {@link Receiver}, carried through the ingest ring and log with {@code codec}. */
+    public <T> DStream<T> receiverStream(final Receiver<T> receiver, final Codec<T> codec)
+    {
+        return receiverStream(receiver.getClass().getSimpleName(), receiver, codec);
+    }
+
+    private <T> DStream<T> receiverStream(final String name, final Receiver<T> receiver, final Codec<T> codec)
+    {
+        final ReceiverInputNode<T> node = new ReceiverInputNode<>(graph, name, codec, runtime.segmentBook(),
+            runtime::reader);
+        runtime.addReceiver(node, new ContextRuntime.ReceiverHandle<>()
+        {
+            @Override
+            public void attach(final io.sluice.internal.receiver.ReceiverSupervisor<T> supervisor)
+            {
+                receiver.attach(supervisor);
+            }
+
+            @Override
+            public void onStart()
+            {
+                receiver.onStart();
+            }
+
+            @Override
+            public void onStop()
+            {
+                receiver.onStop();
+            }
+        });
+        return DStream.wrap(this, node);
+    }
+
+    /** Adds a listener; its events arrive on the listener thread. */
+    public void addStreamingListener(final StreamingListener listener)
+    {
+        runtime.bus().add(Objects.requireNonNull(listener, "listener"));
+        listeners.add(listener);
+    }
+
+    /** Records rejected by receivers so far, with their reasons (empty when none). */
+    public List<DeadLetter> deadLetters()
+    {
+        return runtime.deadLetters();
+    }
+
+    /**
+     * Starts generating batches. INITIALIZED: validates the graph (at least one output operation; a checkpoint
+     * directory for stateful operators), starts receivers and the scheduler. ACTIVE: nothing happens. STOPPED:
+     * {@link IllegalStateException}. If starting fails, the context is STOPPED and the failure rethrown.
+     */
+    public synchronized void start()
+    {
+        switch (state)
+        {
+            case ACTIVE ->
+            {
+                return;
+            }
+            case STOPPED -> throw new IllegalStateException("StreamingContext has already been stopped; "
+                + "create a new StreamingContext to start again");
+            default ->
+            {
+            }
+        }
+        if (!ACTIVE.compareAndSet(null, this))
+        {
+            throw new IllegalStateException("Only one StreamingContext may be started in this JVM. "
+                + "Stop the running StreamingContext (" + ACTIVE.get().appName + ") before starting a new one.");
+        }
+        try
+        {
+            graph.hasCheckpointDir(checkpointDir != null);
+            runtime.start(dataDir, clock instanceof AdvanceSource source ? source : null);
+            state = StreamingContextState.ACTIVE;
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            runtime.stop(false);
+            state = StreamingContextState.STOPPED;
+            ACTIVE.compareAndSet(this, null);
+            throw ex;
+        }
+    }
+
+    /** Stops without waiting for received data to be processed (Spark's default). Idempotent. */
+    public void stop()
+    {
+        stop(false);
+    }
+
+    /**
+     * Stops the context. Receivers stop first. Graceful: every record already accepted is cut into a last batch
+     * and every generated batch is processed (bounded by {@code sluice.stop.gracefulTimeout}); otherwise the
+     * running job finishes and queued batches are dropped (their records stay in the log while the data
+     * directory exists). Idempotent. Throws {@link IllegalStateException} on the listener thread.
+     */
+    public void stop(final boolean gracefully)
+    {
+        if (runtime.bus().isBusThread())
+        {
+            throw new IllegalStateException("Cannot stop StreamingContext within listener bus thread. "
+                + "Stop it from another thread.");
+        }
+        synchronized (this)
+        {
+            if (state == StreamingContextState.STOPPED)
+            {
+                return;
+            }
+            final boolean wasActive = state == StreamingContextState.ACTIVE;
+            state = StreamingContextState.STOPPED;
+            try
+            {
+                if (wasActive)
+                {
+                    runtime.stop(gracefully);
+                }
+            }
+            finally
+            {
+                ACTIVE.compareAndSet(this, null);
+                runtime.terminated();
+            }
+        }
+    }
+
+    /** Waits until the context stops; rethrows the first batch failure ({@link SluiceException}). */
+    public void awaitTermination() throws InterruptedException
+    {
+        runtime.awaitTermination(-1);
+    }
+
+    /**
+     * Waits at most {@code timeout}; true if the context stopped, false if the time ran out. Rethrows the first
+     * batch failure.
+     */
+    public boolean awaitTerminationOrTimeout(final Duration timeout) throws InterruptedException
+    {
+        return runtime.awaitTermination(Math.max(0, timeout.toMillis()));
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close()
+    {
+        stop();
+    }
+
+    Graph graph()
+    {
+        return graph;
+    }
+
+    ContextRuntime runtime()
+    {
+        return runtime;
+    }
+}

@@ -1,0 +1,187 @@
+package io.sluice.internal.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One vertex of the DStream graph on the generic path (Spark's {@code DStream} internals): it knows its
+ * parents and slide, computes its batch for a valid time from its parents' batches, memoizes what it
+ * produced, and forgets batches older than its remember duration.
+ *
+ * <p>Thread contract: built on the user's thread before start; afterwards {@link #getOrCompute(long)} is
+ * called under the graph's lock (generator thread, {@code slice}).
+ */
+public abstract class Node<T>
+{
+    protected final Graph graph;
+    private final List<Node<?>> parents;
+    private final TreeMap<Long, BatchData<T>> generated = new TreeMap<>();
+    private boolean isPersisted;
+    private long rememberMs;
+    private long checkpointIntervalMs;
+    private final int id;
+
+    protected Node(final Graph graph, final List<Node<?>> parents)
+    {
+        this.graph = graph;
+        this.parents = List.copyOf(parents);
+        for (final Node<?> parent : parents)
+        {
+            if (parent.graph != graph)
+            {
+                throw new IllegalArgumentException("Some of the DStreams belong to another StreamingContext; "
+                    + "combine only DStreams of the same context");
+            }
+        }
+        graph.validateAtInit();
+        this.id = graph.register(this);
+    }
+
+    public final Graph graph()
+    {
+        return graph;
+    }
+
+    public final int id()
+    {
+        return id;
+    }
+
+    public final List<Node<?>> parents()
+    {
+        return parents;
+    }
+
+    /** How often this node produces a batch, in ms. Default: its first parent's slide. */
+    public long slideMs()
+    {
+        return parents.get(0).slideMs();
+    }
+
+    /** Whether this node needs a checkpoint directory to run (stateful and inverse-window nodes). */
+    public boolean mustCheckpoint()
+    {
+        return false;
+    }
+
+    /** A short name for errors and the UI, e.g. {@code "MappedDStream"}. */
+    public String name()
+    {
+        return getClass().getSimpleName().replace("Node", "DStream");
+    }
+
+    /** Computes this node's batch at a valid time from its parents; {@code null} when it produces none. */
+    protected abstract BatchData<T> compute(long time);
+
+    /** Spark's {@code isTimeValid}: after zero time and on this node's slide grid. */
+    public final boolean isTimeValid(final long time)
+    {
+        final long zero = graph.zeroTime();
+        return time > zero && (time - zero) % slideMs() == 0;
+    }
+
+    /**
+     * The memoized batch at {@code time}, computing it if this is a valid time not seen yet; {@code null} when
+     * the node produces no batch then.
+     */
+    public final BatchData<T> getOrCompute(final long time)
+    {
+        final BatchData<T> known = generated.get(time);
+        if (known != null)
+        {
+            return known;
+        }
+        if (!isTimeValid(time))
+        {
+            return null;
+        }
+        final BatchData<T> batch = compute(time);
+        if (batch != null)
+        {
+            generated.put(time, batch);
+        }
+        return batch;
+    }
+
+    /** Marks the node's batches to be kept once computed (Spark's persist/cache). */
+    public final void persist()
+    {
+        isPersisted = true;
+    }
+
+    public final boolean isPersisted()
+    {
+        return isPersisted;
+    }
+
+    public final void checkpointInterval(final long intervalMs)
+    {
+        this.checkpointIntervalMs = intervalMs;
+        persist();
+    }
+
+    public final long checkpointIntervalMs()
+    {
+        return checkpointIntervalMs;
+    }
+
+    /** How much more history this node needs its parents to keep than it keeps itself (windows add their length). */
+    protected long parentRememberExtraMs()
+    {
+        return 0;
+    }
+
+    /** Called at start, outputs first: keeps at least {@code ms} of generated batches, and tells the parents. */
+    final void remember(final long ms)
+    {
+        rememberMs = Math.max(rememberMs, Math.max(ms, slideMs()));
+        if (checkpointIntervalMs > 0 && rememberMs <= checkpointIntervalMs)
+        {
+            rememberMs = 2 * checkpointIntervalMs;
+        }
+        for (final Node<?> parent : parents)
+        {
+            parent.remember(rememberMs + parentRememberExtraMs());
+        }
+    }
+
+    public final long rememberMs()
+    {
+        return rememberMs;
+    }
+
+    /** Forgets batches at or before {@code time - rememberMs} (Spark's clearMetadata). */
+    final void clearOlderThan(final long time)
+    {
+        final Map<Long, BatchData<T>> old = generated.headMap(time - rememberMs, true);
+        old.clear();
+    }
+
+    /** The times this node currently remembers, oldest first (for tests of remember durations). */
+    public final List<Long> rememberedTimes()
+    {
+        synchronized (graph)
+        {
+            return new ArrayList<>(generated.keySet());
+        }
+    }
+
+    /** Checks made when the context starts (slide multiples, checkpoint rules). */
+    protected void validateAtStart()
+    {
+    }
+
+    /** Reads a parent's batch for this node's compute, failing as Spark does when a multi-parent op lacks one. */
+    protected static <P> BatchData<P> requireParentBatch(final Node<P> parent, final long time, final String what)
+    {
+        final BatchData<P> batch = parent.getOrCompute(time);
+        if (batch == null)
+        {
+            throw new io.sluice.api.SluiceException(what + " at time " + time + " ms: parent " + parent.name()
+                + " produced no batch then");
+        }
+        return batch;
+    }
+}

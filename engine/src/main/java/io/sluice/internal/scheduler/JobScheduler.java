@@ -1,0 +1,397 @@
+package io.sluice.internal.scheduler;
+
+import io.sluice.api.BatchInfo;
+import io.sluice.api.Clock;
+import io.sluice.api.OutputOperationInfo;
+import io.sluice.api.SluiceException;
+import io.sluice.api.Time;
+import io.sluice.internal.graph.Graph;
+import io.sluice.internal.graph.Job;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Generates and runs the batches of one context (Spark's JobGenerator + JobScheduler).
+ *
+ * <pre>
+ *  clock reaches t ──▶ trigger(t): cutter.cut(t), queue t        (timer thread, or the ManualClock's caller)
+ *  generator thread:  awaitCut(t) ──▶ graph.generateJobs(t) ──▶ onBatchSubmitted ──▶ executor queue
+ *  executor thread:   jobs in registration order, one at a time ──▶ listener events ──▶ clearMetadata
+ * </pre>
+ *
+ * Batch times are absolute multiples of the interval. A batch without jobs is not submitted and posts no
+ * events, but still counts as done. A job's failure is reported to the {@link ErrorSink} and the next jobs run.
+ */
+public final class JobScheduler
+{
+    private static final long POISON = Long.MIN_VALUE;
+
+    private final Graph graph;
+    private final Clock clock;
+    private final BatchCutter cutter;
+    private final BatchInputs inputs;
+    private final ListenerBus bus;
+    private final ErrorSink errors;
+    private final long batchMs;
+    private final boolean hasOwnTimer;
+
+    private final LinkedBlockingQueue<Long> toGenerate = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<JobSet> toRun = new LinkedBlockingQueue<>();
+    private final Object triggerLock = new Object();
+    private long nextBatchTime;
+    private boolean isTriggerStopped;
+
+    private final Object doneLock = new Object();
+    private long lastDoneTime = Long.MIN_VALUE;
+
+    private Thread timer;
+    private Thread generator;
+    private Thread executor;
+    private volatile boolean isRunning;
+    private volatile boolean isDroppingQueuedJobs;
+
+    /**
+     * @param hasOwnTimer true for a clock that moves by itself (a timer thread watches it); false when the clock
+     *                    calls {@link #onClockAdvance(long)} as it moves (ManualClock).
+     */
+    public JobScheduler(final Graph graph, final Clock clock, final BatchCutter cutter, final BatchInputs inputs,
+        final ListenerBus bus, final ErrorSink errors, final boolean hasOwnTimer)
+    {
+        this.graph = graph;
+        this.clock = clock;
+        this.cutter = cutter;
+        this.inputs = inputs;
+        this.bus = bus;
+        this.errors = errors;
+        this.batchMs = graph.batchMs();
+        this.hasOwnTimer = hasOwnTimer;
+    }
+
+    /** Spark's start time: the next multiple of the interval strictly after {@code now}. */
+    public static long firstBatchTime(final long now, final long batchMs)
+    {
+        return (Math.floorDiv(now, batchMs) + 1) * batchMs;
+    }
+
+    /** Starts the threads; the first batch is {@code firstBatchTime}. */
+    public void start(final long firstBatchTime)
+    {
+        synchronized (triggerLock)
+        {
+            nextBatchTime = firstBatchTime;
+        }
+        isRunning = true;
+        generator = daemon("sluice-job-generator", this::generateLoop);
+        executor = daemon("sluice-job-executor", this::executeLoop);
+        if (hasOwnTimer)
+        {
+            timer = daemon("sluice-batch-timer", this::timerLoop);
+        }
+    }
+
+    /** Triggers every batch time up to {@code now}. Called by the clock's owner before it shows {@code now}. */
+    public void onClockAdvance(final long now)
+    {
+        synchronized (triggerLock)
+        {
+            while (!isTriggerStopped && nextBatchTime <= now)
+            {
+                trigger(nextBatchTime);
+                nextBatchTime += batchMs;
+            }
+        }
+    }
+
+    /** The next batch time not triggered yet. */
+    public long nextBatchTime()
+    {
+        synchronized (triggerLock)
+        {
+            return nextBatchTime;
+        }
+    }
+
+    private void trigger(final long time)
+    {
+        cutter.cut(time);
+        toGenerate.add(time);
+    }
+
+    /**
+     * Waits until every batch up to {@code time} is done (run, or skipped for lack of jobs).
+     *
+     * @return false if that did not happen within the timeout or the scheduler stopped first.
+     */
+    public boolean awaitDone(final long time, final long timeoutMs) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        synchronized (doneLock)
+        {
+            while (lastDoneTime < time)
+            {
+                final long left = deadline - System.nanoTime();
+                if (left <= 0 || !isRunning)
+                {
+                    return lastDoneTime >= time;
+                }
+                TimeUnit.NANOSECONDS.timedWait(doneLock, left);
+            }
+            return true;
+        }
+    }
+
+    public long lastDoneTime()
+    {
+        synchronized (doneLock)
+        {
+            return lastDoneTime;
+        }
+    }
+
+    private void markDone(final long time)
+    {
+        synchronized (doneLock)
+        {
+            lastDoneTime = Math.max(lastDoneTime, time);
+            doneLock.notifyAll();
+        }
+    }
+
+    /**
+     * Stops generating. Graceful: the batch after the last one triggered is cut now (so every record accepted so far
+     * is in a segment), and every queued batch runs before the threads end, bounded by {@code timeoutMs}.
+     * Not graceful: the running job finishes, queued batches are dropped.
+     *
+     * @return the time of the last batch that was cut.
+     */
+    public long stop(final boolean isGraceful, final long timeoutMs) throws InterruptedException
+    {
+        final long lastTriggered;
+        synchronized (triggerLock)
+        {
+            if (isGraceful && !isTriggerStopped && isRunning)
+            {
+                trigger(nextBatchTime);
+                nextBatchTime += batchMs;
+            }
+            isTriggerStopped = true;
+            lastTriggered = nextBatchTime - batchMs;
+        }
+        if (timer != null)
+        {
+            timer.interrupt();
+            timer.join(TimeUnit.SECONDS.toMillis(10));
+        }
+        if (isGraceful)
+        {
+            awaitDone(lastTriggered, timeoutMs);
+        }
+        else
+        {
+            isDroppingQueuedJobs = true;
+            toGenerate.clear();
+            toRun.clear();
+        }
+        isRunning = false;
+        toGenerate.add(POISON);
+        joinQuietly(generator);
+        toRun.add(new JobSet(POISON, List.of(), Map.of(), 0, 0));
+        joinQuietly(executor);
+        synchronized (doneLock)
+        {
+            doneLock.notifyAll();
+        }
+        return lastTriggered;
+    }
+
+    private static void joinQuietly(final Thread thread) throws InterruptedException
+    {
+        if (thread != null && thread != Thread.currentThread())
+        {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        }
+    }
+
+    private void timerLoop()
+    {
+        while (true)
+        {
+            final long next;
+            synchronized (triggerLock)
+            {
+                if (isTriggerStopped)
+                {
+                    return;
+                }
+                next = nextBatchTime;
+            }
+            final long now = clock.millis();
+            if (now >= next)
+            {
+                onClockAdvance(now);
+            }
+            else
+            {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(next - now));
+                if (Thread.currentThread().isInterrupted())
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void generateLoop()
+    {
+        while (true)
+        {
+            final long time;
+            try
+            {
+                time = toGenerate.take();
+            }
+            catch (final InterruptedException ex)
+            {
+                return;
+            }
+            if (time == POISON)
+            {
+                return;
+            }
+            generate(time);
+        }
+    }
+
+    private void generate(final long time)
+    {
+        final List<Job> jobs;
+        final Map<Integer, Long> records;
+        try
+        {
+            cutter.awaitCut(time);
+            records = inputs.recordsPerStream(time);
+            jobs = graph.generateJobs(time);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        catch (final SluiceException ex)
+        {
+            errors.report(ex);
+            markDone(time);
+            return;
+        }
+        catch (final RuntimeException ex)
+        {
+            errors.report(new SluiceException("Error generating jobs for time " + time + " ms: " + ex.getMessage(), ex));
+            markDone(time);
+            return;
+        }
+        if (jobs.isEmpty())
+        {
+            graph.clearMetadata(time);
+            markDone(time);
+            return;
+        }
+        long numRecords = 0;
+        for (final long n : records.values())
+        {
+            numRecords += n;
+        }
+        final JobSet jobSet = new JobSet(time, jobs, records, numRecords, clock.millis());
+        bus.post(l -> l.onBatchSubmitted(info(jobSet, null, null, List.of())));
+        toRun.add(jobSet);
+    }
+
+    private void executeLoop()
+    {
+        while (true)
+        {
+            final JobSet jobSet;
+            try
+            {
+                jobSet = toRun.take();
+            }
+            catch (final InterruptedException ex)
+            {
+                return;
+            }
+            if (jobSet.time() == POISON)
+            {
+                return;
+            }
+            if (isDroppingQueuedJobs)
+            {
+                continue;
+            }
+            run(jobSet);
+        }
+    }
+
+    private void run(final JobSet jobSet)
+    {
+        final long time = jobSet.time();
+        final long start = clock.millis();
+        bus.post(l -> l.onBatchStarted(info(jobSet, start, null, List.of())));
+        final List<OutputOperationInfo> outputs = new ArrayList<>(jobSet.jobs().size());
+        for (final Job job : jobSet.jobs())
+        {
+            final String description = job.name() + " (output operation " + job.outputId() + ")";
+            final long jobStart = clock.millis();
+            final OutputOperationInfo started = new OutputOperationInfo(new Time(time), job.outputId(), job.name(),
+                description, Optional.of(jobStart), Optional.empty(), Optional.empty());
+            bus.post(l -> l.onOutputOperationStarted(started));
+            Optional<String> failure = Optional.empty();
+            try
+            {
+                job.body().run();
+            }
+            catch (final RuntimeException | Error ex)
+            {
+                failure = Optional.of(ex.toString());
+                errors.report(ex instanceof SluiceException se ? se : new SluiceException("Job of " + description
+                    + " for time " + time + " ms failed: " + ex, ex));
+            }
+            final OutputOperationInfo completed = new OutputOperationInfo(new Time(time), job.outputId(), job.name(),
+                description, Optional.of(jobStart), Optional.of(clock.millis()), failure);
+            outputs.add(completed);
+            bus.post(l -> l.onOutputOperationCompleted(completed));
+        }
+        final long end = clock.millis();
+        final List<OutputOperationInfo> done = List.copyOf(outputs);
+        bus.post(l -> l.onBatchCompleted(info(jobSet, start, end, done)));
+        graph.clearMetadata(time);
+        markDone(time);
+    }
+
+    private static BatchInfo info(final JobSet jobSet, final Long start, final Long end,
+        final List<OutputOperationInfo> outputs)
+    {
+        final Optional<Duration> scheduling = start == null ? Optional.empty()
+            : Optional.of(Duration.ofMillis(start - jobSet.submissionTime()));
+        final Optional<Duration> processing = start == null || end == null ? Optional.empty()
+            : Optional.of(Duration.ofMillis(end - start));
+        final Optional<Duration> total = scheduling.isPresent() && processing.isPresent()
+            ? Optional.of(scheduling.get().plus(processing.get())) : Optional.empty();
+        return new BatchInfo(new Time(jobSet.time()), jobSet.numRecords(), scheduling, processing, total,
+            jobSet.submissionTime(), Optional.ofNullable(start), Optional.ofNullable(end),
+            jobSet.streamIdToNumRecords(), outputs);
+    }
+
+    private static Thread daemon(final String name, final Runnable body)
+    {
+        final Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+}

@@ -1,0 +1,11 @@
+package io.sluice.internal.scheduler;
+
+import io.sluice.internal.graph.Job;
+
+import java.util.List;
+import java.util.Map;
+
+/** The jobs of one batch time, with what the inputs read for it and when it was submitted. */
+record JobSet(long time, List<Job> jobs, Map<Integer, Long> streamIdToNumRecords, long numRecords, long submissionTime)
+{
+}
