@@ -158,6 +158,10 @@ public abstract class DStream<T>
         output("saveAsTextFiles", (batch, time) -> TextFilesWriter.write(batch, prefix, suffix));
     }
 
+    // ---- per-batch operators (issue 3a: element, per-batch, multi-parent, caching) ----
+
+    // ---- windowed and stateful operators (issue 3b: windows, slice, updateStateByKey, mapWithState, checkpoint) ----
+
     private void output(final String operation, final BiConsumer<BatchData<T>, Long> action)
     {
         new OutputNode<>(node, operation, action);

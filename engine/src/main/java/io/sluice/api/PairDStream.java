@@ -36,4 +36,9 @@ public abstract class PairDStream<K, V> extends DStream<Pair<K, V>>
     {
         return wrapPairs(context, new ReduceByKeyNode<>(node, Objects.requireNonNull(f, "f")));
     }
+
+    // ---- per-batch operators (issue 3a: element, per-batch, multi-parent, caching) ----
+
+    // ---- windowed and stateful operators (issue 3b: windows, slice, updateStateByKey, mapWithState, checkpoint) ----
+
 }
