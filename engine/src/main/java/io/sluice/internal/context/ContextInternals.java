@@ -22,6 +22,9 @@ public interface ContextInternals
     /** Records accepted from receivers so far, all streams. */
     long acceptedRecords();
 
+    /** The data directory of a started context (its queues, manifest, dead letters); null before start. */
+    java.nio.file.Path dataDir();
+
     /** The first batch failure not yet taken, or {@code null}; taking it clears it. */
     RuntimeException takeError();
 

@@ -233,7 +233,7 @@ public final class ContextRuntime implements ContextInternals
         }
     }
 
-    /** The data directory of a started context (null before start). */
+    @Override
     public Path dataDir()
     {
         return dataDir;

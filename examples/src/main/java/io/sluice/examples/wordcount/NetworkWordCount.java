@@ -1,0 +1,82 @@
+package io.sluice.examples.wordcount;
+
+import io.sluice.api.PairDStream;
+import io.sluice.api.Pair;
+import io.sluice.api.StreamingContext;
+import io.sluice.examples.feed.TextFeeder;
+
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * Spark's network word count: lines from a TCP server, split into words, counted per batch, printed.
+ *
+ * <pre>
+ * java -jar examples/target/sluice-examples.jar                      # built-in feeder on loopback, 5 batches
+ * java -jar examples/target/sluice-examples.jar --port 9999          # your server, e.g. nc -lk 9999
+ * java -jar examples/target/sluice-examples.jar --batches 0          # run until Ctrl-C
+ * </pre>
+ */
+public final class NetworkWordCount
+{
+    private NetworkWordCount()
+    {
+    }
+
+    /** The pipeline: words of each batch with their counts. */
+    public static PairDStream<String, Long> wordCounts(final StreamingContext ssc, final String host, final int port)
+    {
+        return ssc.socketTextStream(host, port)
+            .flatMap(line -> Arrays.asList(line.split(" ")))
+            .filter(word -> !word.isEmpty())
+            .mapToPair(word -> Pair.of(word, 1L))
+            .reduceByKey(Long::sum);
+    }
+
+    public static void main(final String[] args) throws Exception
+    {
+        String host = "127.0.0.1";
+        int port = -1;
+        int batches = 5;
+        long intervalMs = 1000;
+        for (int i = 0; i < args.length; i++)
+        {
+            switch (args[i])
+            {
+                case "--host" -> host = args[++i];
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--batches" -> batches = Integer.parseInt(args[++i]);
+                case "--interval-ms" -> intervalMs = Long.parseLong(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                    + "; options: --host H --port P (your server; default: built-in feeder) --batches N (0 = forever) "
+                    + "--interval-ms MS");
+            }
+        }
+        final TextFeeder feeder = port < 0 ? new TextFeeder(0, TextFeeder.LINES, 20).start() : null;
+        final int targetPort = feeder != null ? feeder.port() : port;
+        try (StreamingContext ssc = StreamingContext.builder().appName("network-word-count")
+            .batchInterval(Duration.ofMillis(intervalMs)).build())
+        {
+            wordCounts(ssc, host, targetPort).print();
+            System.out.println("network word count: reading " + host + ":" + targetPort
+                + (feeder != null ? " (built-in feeder)" : "") + ", batch interval " + intervalMs + " ms");
+            ssc.start();
+            if (batches > 0)
+            {
+                ssc.awaitTerminationOrTimeout(Duration.ofMillis(intervalMs * batches + intervalMs / 2));
+                ssc.stop(true);
+            }
+            else
+            {
+                ssc.awaitTermination();
+            }
+        }
+        finally
+        {
+            if (feeder != null)
+            {
+                feeder.close();
+            }
+        }
+    }
+}
