@@ -12,7 +12,6 @@ import io.sluice.internal.log.ChronicleSetup;
 import io.sluice.internal.log.LogQueues;
 import io.sluice.internal.log.SegmentReader;
 import io.sluice.internal.memory.OffHeapAllocator;
-import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
 import java.io.IOException;
@@ -83,7 +82,7 @@ public final class IngestPipeline implements AutoCloseable
     private final CountDownLatch shutdownMarkerReached = new CountDownLatch(1);
     private final BatchManifest manifest;
 
-    private BatchEventProcessor<IngestSlot> processor;
+    private final BatchEventProcessor<IngestSlot> processor;
     private Thread writerThread;
     private volatile boolean isStarted;
     private volatile boolean isClosing;
@@ -124,6 +123,13 @@ public final class IngestPipeline implements AutoCloseable
         {
             ring.get(i).buffer.wrap(ringAddress + (long)i * slotBytes, slotBytes);
         }
+        // Gate the ring on the writer from the start, so records stored before start() wait in the ring rather
+        // than being overwritten (and adding the gate later would skip them).
+        final LogWriter logWriter = new LogWriter(
+            queues, config.blockBytes(), manifest, completions, this::onShutdownMarker);
+        processor = new BatchEventProcessorBuilder().build(ring, ring.newBarrier(), logWriter);
+        processor.setExceptionHandler(new FailureHandler());
+        ring.addGatingSequences(processor.getSequence());
     }
 
     /**
@@ -184,12 +190,6 @@ public final class IngestPipeline implements AutoCloseable
         {
             throw new IllegalStateException("the ingest pipeline is closed");
         }
-        final ChronicleQueue[] streamQueues = queues.toArray(new ChronicleQueue[0]);
-        final LogWriter logWriter = new LogWriter(
-            streamQueues, config.blockBytes(), manifest, completions, this::onShutdownMarker);
-        processor = new BatchEventProcessorBuilder().build(ring, ring.newBarrier(), logWriter);
-        processor.setExceptionHandler(new FailureHandler());
-        ring.addGatingSequences(processor.getSequence());
         writerThread = new Thread(processor, LOG_WRITER_THREAD_NAME);
         writerThread.setDaemon(true);
         isStarted = true;

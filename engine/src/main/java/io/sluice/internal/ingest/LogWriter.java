@@ -18,11 +18,12 @@ import java.util.List;
  * <p>A stream's pending block is appended when full, at the end of every batch the ring hands over (so a quiet
  * pipeline adds no delay) and at a cut. Single-threaded: everything here runs on the "sluice-log-writer" thread,
  * which also creates (in {@link #onStart()}) and closes (in {@link #onShutdown()}) the Chronicle appenders.
- * Records allocate nothing; a cut allocates its {@link BatchSegments}.
+ * Records allocate nothing; a cut allocates its {@link BatchSegments}. The queue list is read once, in
+ * {@link #onStart()}, after every stream is registered.
  */
 final class LogWriter implements EventHandler<IngestSlot>
 {
-    private final ChronicleQueue[] queues;
+    private final List<? extends ChronicleQueue> queues;
     private final int blockBytes;
     private final BatchManifest manifest;
     private final BatchCompletions completions;
@@ -30,7 +31,7 @@ final class LogWriter implements EventHandler<IngestSlot>
     private BlockAppender[] appenders;
 
     LogWriter(
-        final ChronicleQueue[] queues,
+        final List<? extends ChronicleQueue> queues,
         final int blockBytes,
         final BatchManifest manifest,
         final BatchCompletions completions,
@@ -45,10 +46,10 @@ final class LogWriter implements EventHandler<IngestSlot>
 
     public void onStart()
     {
-        final BlockAppender[] appenders = new BlockAppender[queues.length];
+        final BlockAppender[] appenders = new BlockAppender[queues.size()];
         for (int i = 0; i < appenders.length; i++)
         {
-            appenders[i] = new BlockAppender(i, queues[i].createAppender(), blockBytes);
+            appenders[i] = new BlockAppender(i, queues.get(i).createAppender(), blockBytes);
         }
         this.appenders = appenders;
     }
