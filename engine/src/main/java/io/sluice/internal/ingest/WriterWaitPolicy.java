@@ -1,0 +1,62 @@
+package io.sluice.internal.ingest;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+
+/**
+ * How the log-writer thread waits for records when the ring is empty: a trade between the latency of the first
+ * record after a quiet spell and the CPU an idle pipeline burns.
+ */
+public enum WriterWaitPolicy
+{
+    /** Spin, yield, then park ~100 µs at a time: little CPU when idle, up to ~100 µs added after a quiet spell. */
+    SLEEPING,
+
+    /** Spin then {@code Thread.yield()}: lowest latency short of busy-spin; keeps a core busy when others want it. */
+    YIELDING,
+
+    /** Lock and condition: least CPU; every publish signals, which costs producers throughput. */
+    BLOCKING,
+
+    /** Spin forever: lowest latency; needs a dedicated core. */
+    BUSY_SPIN;
+
+    /**
+     * @return a new Disruptor wait strategy for this policy.
+     */
+    public WaitStrategy newWaitStrategy()
+    {
+        switch (this)
+        {
+            case YIELDING:
+                return new YieldingWaitStrategy();
+            case BLOCKING:
+                return new BlockingWaitStrategy();
+            case BUSY_SPIN:
+                return new BusySpinWaitStrategy();
+            default:
+                return new SleepingWaitStrategy();
+        }
+    }
+
+    /**
+     * @return the policy named {@code name} ({@code sleeping}, {@code yielding}, {@code blocking},
+     * {@code busy_spin}; any case, '-' accepted for '_').
+     */
+    public static WriterWaitPolicy parse(final String name)
+    {
+        final String normalised = name.trim().replace('-', '_');
+        for (final WriterWaitPolicy policy : values())
+        {
+            if (policy.name().equalsIgnoreCase(normalised))
+            {
+                return policy;
+            }
+        }
+        throw new IllegalArgumentException(IngestConfig.LOG_WAIT_POLICY_PROP_NAME +
+            " must be one of sleeping, yielding, blocking, busy_spin; was '" + name + "'");
+    }
+}

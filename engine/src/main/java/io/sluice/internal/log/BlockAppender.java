@@ -1,0 +1,132 @@
+package io.sluice.internal.log;
+
+import io.sluice.internal.memory.OffHeapAllocator;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Gathers one stream's records into a pending block (see {@link BlockDescriptor}) and appends each full or
+ * flushed block to the stream's queue as one document; counts what went in since the last
+ * {@link #takeSegment()} so a cut can record the stream's {@link Segment}.
+ *
+ * <p>Single-threaded: owned by the log-writer thread, which must also be the thread that created the appender
+ * (Chronicle binds appenders to a thread). Steady-state appends allocate nothing; the pending block is
+ * {@code blockBytes} of off-heap memory from {@link OffHeapAllocator}, freed by {@link #close()}.
+ */
+public final class BlockAppender implements AutoCloseable
+{
+    private final int streamId;
+    private final int blockBytes;
+    private final ExcerptAppender appender;
+    private final UnsafeBuffer block;
+    private long blockAddress;
+
+    private int position = BlockDescriptor.HEADER_LENGTH;
+    private int pendingRecords;
+
+    private long segmentFirstIndex = Segment.NULL_INDEX;
+    private long segmentDocuments;
+    private long segmentRecords;
+
+    /**
+     * @param blockBytes the largest document body; must hold the largest framed record plus the header.
+     */
+    public BlockAppender(final int streamId, final ExcerptAppender appender, final int blockBytes)
+    {
+        this.streamId = streamId;
+        this.appender = appender;
+        this.blockBytes = blockBytes;
+        this.blockAddress = OffHeapAllocator.allocate(blockBytes);
+        this.block = new UnsafeBuffer(blockAddress, blockBytes);
+    }
+
+    /**
+     * Adds one record, appending the pending block first if the record does not fit in it.
+     *
+     * @throws IllegalArgumentException if the record can never fit in a block.
+     */
+    public void append(final DirectBuffer src, final int srcOffset, final int length)
+    {
+        final int framed = BlockDescriptor.framedLength(length);
+        if (position + framed > blockBytes)
+        {
+            if (BlockDescriptor.HEADER_LENGTH + framed > blockBytes)
+            {
+                throw new IllegalArgumentException(
+                    "record of " + length + " bytes does not fit in a block of " + blockBytes + " bytes");
+            }
+            flush();
+        }
+        final UnsafeBuffer block = this.block;
+        final int position = this.position;
+        block.putInt(position, length);
+        block.putBytes(position + BlockDescriptor.RECORD_LENGTH_FIELD_LENGTH, src, srcOffset, length);
+        this.position = position + framed;
+        pendingRecords++;
+    }
+
+    /**
+     * Appends the pending block, if it holds any record, as one document.
+     *
+     * @return the number of records appended.
+     */
+    public int flush()
+    {
+        final int records = pendingRecords;
+        if (0 == records)
+        {
+            return 0;
+        }
+        block.putInt(BlockDescriptor.RECORD_COUNT_OFFSET, records);
+        final long index = LogQueues.append(appender, blockAddress, position);
+        if (0 == segmentDocuments)
+        {
+            segmentFirstIndex = index;
+        }
+        segmentDocuments++;
+        segmentRecords += records;
+        position = BlockDescriptor.HEADER_LENGTH;
+        pendingRecords = 0;
+        return records;
+    }
+
+    /**
+     * @return true when records wait in the pending block.
+     */
+    public boolean hasPending()
+    {
+        return 0 != pendingRecords;
+    }
+
+    /**
+     * Flushes, then returns the segment of everything appended since the previous call and starts a new one.
+     * Allocates the returned {@link Segment}: once per batch, not per record.
+     */
+    public Segment takeSegment()
+    {
+        flush();
+        final Segment segment = 0 == segmentDocuments ?
+            Segment.empty(streamId) :
+            new Segment(streamId, segmentFirstIndex, segmentDocuments, segmentRecords);
+        segmentFirstIndex = Segment.NULL_INDEX;
+        segmentDocuments = 0;
+        segmentRecords = 0;
+        return segment;
+    }
+
+    /**
+     * Frees the pending block and closes the appender; records still pending are dropped, so flush first.
+     * Idempotent.
+     */
+    public void close()
+    {
+        if (0 != blockAddress)
+        {
+            OffHeapAllocator.free(blockAddress, blockBytes);
+            blockAddress = 0;
+            block.wrap(0, 0);
+            appender.close();
+        }
+    }
+}
