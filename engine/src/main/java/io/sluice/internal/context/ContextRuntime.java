@@ -158,7 +158,15 @@ public final class ContextRuntime implements ContextInternals
             deadLetters, bus, config.restartDelay().toMillis());
         entry.handle().attach(supervisor);
         supervisors.add(supervisor);
-        supervisor.start(entry.handle());
+        try
+        {
+            supervisor.start(entry.handle());
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting receiver " + entry.node().streamName(), ex);
+        }
     }
 
     private Map<Integer, Long> recordsPerStream(final long time)

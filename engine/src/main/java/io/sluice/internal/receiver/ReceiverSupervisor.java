@@ -9,6 +9,7 @@ import io.sluice.internal.scheduler.ListenerBus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Iterator;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +27,9 @@ public final class ReceiverSupervisor<T>
         void onStop();
     }
 
+    private static final long FIRST_START_WAIT_MS = 10_000;
+
+    private final CountDownLatch firstStart = new CountDownLatch(1);
     private final int streamId;
     private final String name;
     private final StreamWriter<T> writer;
@@ -38,7 +42,6 @@ public final class ReceiverSupervisor<T>
     private volatile boolean isReceiverStopped = true;
     private boolean isShutdown;
     private String pendingRestart;
-    private Throwable pendingRestartError;
     private String lastErrorMessage = "";
     private String lastError = "";
 
@@ -78,8 +81,13 @@ public final class ReceiverSupervisor<T>
         deadLetters.add(name, reason, record);
     }
 
-    /** Starts the supervisor thread, which calls {@code onStart}. */
-    public void start(final Lifecycle receiverLifecycle)
+    /**
+     * Starts the supervisor thread, which calls {@code onStart}, and returns once that first {@code onStart} returned
+     * (so what a receiver sets up there, such as a directory's list of files already present, is in place when the
+     * context's {@code start()} returns). A receiver that breaks the contract and blocks in {@code onStart} delays
+     * this by at most {@code FIRST_START_WAIT_MS}.
+     */
+    public void start(final Lifecycle receiverLifecycle) throws InterruptedException
     {
         synchronized (lock)
         {
@@ -87,6 +95,11 @@ public final class ReceiverSupervisor<T>
             thread = new Thread(this::supervise, "sluice-receiver-" + streamId);
             thread.setDaemon(true);
             thread.start();
+        }
+        if (!firstStart.await(FIRST_START_WAIT_MS, TimeUnit.MILLISECONDS))
+        {
+            reportError("receiver " + name + " did not return from onStart() within " + FIRST_START_WAIT_MS
+                + " ms; onStart() must not block: start a thread there", null);
         }
     }
 
@@ -100,7 +113,6 @@ public final class ReceiverSupervisor<T>
             }
             isReceiverStopped = true;
             pendingRestart = reason;
-            pendingRestartError = error;
             lock.notifyAll();
         }
         if (error != null)
@@ -183,7 +195,6 @@ public final class ReceiverSupervisor<T>
             synchronized (lock)
             {
                 pendingRestart = null;
-                pendingRestartError = null;
             }
             if (restartReason != null)
             {
@@ -237,6 +248,10 @@ public final class ReceiverSupervisor<T>
         {
             reportError("receiver " + name + " failed to start: " + ex.getMessage(), ex);
             restart("onStart threw " + ex, null);
+        }
+        finally
+        {
+            firstStart.countDown();
         }
     }
 
