@@ -62,10 +62,10 @@ public final class VerdictRule
             if (!isBigEnough)
             {
                 return of(key, baseline, candidate, direction, change, limit, null, basis, Verdict.UNCHANGED,
-                    "single values: change " + percent(change) + " within " + percent(limit) + " (ratio only, no significance test)");
+                    "single values: change " + percent(change) + " within " + unsigned(limit) + " (ratio only, no significance test)");
             }
             return of(key, baseline, candidate, direction, change, limit, null, basis, byDirection(direction, change),
-                "single values: change " + percent(change) + " beyond " + percent(limit) + " (ratio only, no significance test)");
+                "single values: change " + percent(change) + " beyond " + unsigned(limit) + " (ratio only, no significance test)");
         }
         if (base.length < 2 || cand.length < 2)
         {
@@ -78,7 +78,7 @@ public final class VerdictRule
         if (!isBigEnough)
         {
             return of(key, baseline, candidate, direction, change, limit, welch, basis, Verdict.UNCHANGED,
-                "change " + percent(change) + " within minimum effect " + percent(threshold.minRelativeChange())
+                "change " + percent(change) + " within minimum effect " + unsigned(threshold.minRelativeChange())
                     + (Math.abs(absoluteChange) <= threshold.minAbsoluteChange() && threshold.minAbsoluteChange() > 0
                     ? " or absolute floor " + threshold.minAbsoluteChange() + " " + baseline.unit() : ""));
         }
@@ -86,17 +86,17 @@ public final class VerdictRule
         {
             return of(key, baseline, candidate, direction, change, limit, welch, basis, Verdict.TOO_NOISY,
                 "change " + percent(change) + " within baseline noise (" + format(threshold.noiseFactor())
-                    + " x rel. stddev = " + percent(noise) + ")");
+                    + " x rel. stddev = " + unsigned(noise) + ")");
         }
         if (!(welch.p() < threshold.alpha()))
         {
             return of(key, baseline, candidate, direction, change, limit, welch, basis, Verdict.TOO_NOISY,
-                "change " + percent(change) + " beyond " + percent(limit) + " but not significant (p = "
+                "change " + percent(change) + " beyond " + unsigned(limit) + " but not significant (p = "
                     + format(welch.p()) + " >= " + format(threshold.alpha()) + ")");
         }
         final String basisNote = basis == SampleBasis.ITERATIONS ? "; samples are iterations of one fork, p is optimistic" : "";
         return of(key, baseline, candidate, direction, change, limit, welch, basis, byDirection(direction, change),
-            "change " + percent(change) + " beyond " + percent(limit) + ", p = " + format(welch.p()) + basisNote);
+            "change " + percent(change) + " beyond " + unsigned(limit) + ", p = " + format(welch.p()) + basisNote);
     }
 
     private static Comparison of(
@@ -154,6 +154,11 @@ public final class VerdictRule
             return fraction > 0 ? "+inf%" : "-inf%";
         }
         return String.format(Locale.ROOT, "%+.1f%%", fraction * 100).replace("+0.0%", "0.0%").replace("-0.0%", "0.0%");
+    }
+
+    private static String unsigned(final double fraction)
+    {
+        return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
 
     private static String format(final double value)
