@@ -31,8 +31,9 @@ public final class HdrPercentileReader
 
     private static final double[] LEVELS = {0.5, 0.99, 0.999};
 
+    /** Value, percentile, total count and 1/(1-percentile), which the 100 % row leaves out. */
     private static final Pattern ROW = Pattern.compile(
-        "\\s*([0-9.]+)\\s+([0-9.]+)\\s+([0-9]+)\\s+([0-9.]+|Infinity)\\s*");
+        "\\s*([0-9.]+)\\s+([0-9.]+)\\s+([0-9]+)(\\s+([0-9.]+|Infinity))?\\s*");
     private static final Pattern MAX = Pattern.compile("#\\[Max\\s*=\\s*([0-9.]+),.*");
     private static final Pattern MEAN = Pattern.compile("#\\[Mean\\s*=\\s*([0-9.]+),.*");
 
