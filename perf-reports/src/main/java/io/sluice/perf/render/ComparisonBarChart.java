@@ -14,12 +14,12 @@ import java.util.Locale;
  */
 public final class ComparisonBarChart
 {
-    private static final int WIDTH = 640;
-    private static final int HEIGHT = 300;
+    private static final int WIDTH = 600;
+    private static final int HEIGHT = 320;
     private static final int LEFT = 64;
     private static final int RIGHT = 16;
-    private static final int TOP = 36;
-    private static final int BOTTOM = 56;
+    private static final int TOP = 48;
+    private static final int BOTTOM = 72;
 
     private ComparisonBarChart()
     {
@@ -56,8 +56,10 @@ public final class ComparisonBarChart
             WIDTH, HEIGHT, WIDTH, HEIGHT, HtmlText.escape(title)));
         svg.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
             .append("\" fill=\"#ffffff\"/>\n");
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"14\" font-weight=\"bold\">%s</text>%n",
-            LEFT, HtmlText.escape(title + " (" + first.baseline().unit() + ", " + better + ")")));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-size=\"14\" font-weight=\"bold\">%s</text>%n",
+            LEFT, HtmlText.escape(title)));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"34\" font-size=\"11\" fill=\"#555555\">%s</text>%n",
+            LEFT, HtmlText.escape(first.baseline().unit() + ", " + better + "; error bars: JMH scoreError")));
         Axes.valueAxis(svg, scale, LEFT, WIDTH - RIGHT);
         legend(svg, baselineName, candidateName);
 
@@ -112,14 +114,15 @@ public final class ComparisonBarChart
 
     private static void legend(final StringBuilder svg, final String baselineName, final String candidateName)
     {
-        final int x = WIDTH - RIGHT - 230;
+        final int x = LEFT;
+        final int y = HEIGHT - 18;
         svg.append(String.format(Locale.ROOT,
-            "<rect x=\"%d\" y=\"8\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"18\" font-size=\"12\">%s</text>%n",
-            x, Palette.BASELINE, x + 16, HtmlText.escape("baseline " + baselineName)));
+            "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>%n",
+            x, y, Palette.BASELINE, x + 16, y + 10, HtmlText.escape("baseline " + baselineName)));
         svg.append(String.format(Locale.ROOT,
-            "<rect x=\"%d\" y=\"8\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"18\" font-size=\"12\">%s</text>%n",
-            x + 115, Palette.of(Verdict.UNCHANGED), x + 131,
-            HtmlText.escape("candidate " + candidateName)));
+            "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>%n",
+            x + 200, y, Palette.of(Verdict.UNCHANGED), x + 216, y + 10,
+            HtmlText.escape("candidate " + candidateName + " (colour = verdict)")));
     }
 
     private static double top(final double score, final double error)

@@ -14,11 +14,11 @@ import java.util.Locale;
  */
 public final class HistoryChart
 {
-    private static final int WIDTH = 640;
+    private static final int WIDTH = 600;
     private static final int HEIGHT = 300;
     private static final int LEFT = 64;
     private static final int RIGHT = 150;
-    private static final int TOP = 36;
+    private static final int TOP = 48;
     private static final int BOTTOM = 40;
 
     private HistoryChart()
@@ -53,8 +53,10 @@ public final class HistoryChart
             WIDTH, HEIGHT, WIDTH, HEIGHT, HtmlText.escape(title)));
         svg.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
             .append("\" fill=\"#ffffff\"/>\n");
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"14\" font-weight=\"bold\">%s</text>%n",
-            LEFT, HtmlText.escape(title + " (" + first.unit() + ", " + better + ")")));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-size=\"14\" font-weight=\"bold\">%s</text>%n",
+            LEFT, HtmlText.escape(title)));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"34\" font-size=\"11\" fill=\"#555555\">%s</text>%n",
+            LEFT, HtmlText.escape(first.unit() + ", " + better + "; error bars: JMH scoreError")));
         Axes.valueAxis(svg, scale, LEFT, WIDTH - RIGHT);
         final double slot = (double) (WIDTH - LEFT - RIGHT) / runs.size();
         for (int i = 0; i < runs.size(); i++)

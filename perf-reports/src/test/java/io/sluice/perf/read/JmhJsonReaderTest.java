@@ -13,6 +13,7 @@ import io.sluice.perf.model.Run;
 import io.sluice.perf.model.SampleBasis;
 import io.sluice.perf.testdata.Fixtures;
 import io.sluice.perf.testdata.JmhJson;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class JmhJsonReaderTest
     @Test
     void versionDirectoryNamesTheRun() throws Exception
     {
-        final Path versionDir = java.nio.file.Files.createDirectories(dir.resolve("0.3.1"));
+        final Path versionDir = Files.createDirectories(dir.resolve("0.3.1"));
         final Path file = new JmhJson().thrpt("a", new double[][] {{1, 2}, {3, 4}}).writeTo(versionDir.resolve("jmh.json"));
         assertEquals("0.3.1", reader.read(file, LabelOverrides.NONE).label().name());
     }
