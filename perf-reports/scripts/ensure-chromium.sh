@@ -11,7 +11,7 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 log="$(mktemp)"
-if ! { $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends chromium; } >"$log" 2>&1; then
+if ! { $sudo apt-get update -qq && $sudo apt-get install -y -qq chromium; } >"$log" 2>&1; then
   echo "ensure-chromium: apt-get install chromium failed:" >&2
   tail -n 20 "$log" >&2
   rm -f "$log"

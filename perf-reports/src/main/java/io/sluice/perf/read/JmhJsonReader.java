@@ -92,6 +92,12 @@ public final class JmhJsonReader
         }
         catch (final JsonProcessingException e)
         {
+            // Jackson reports some ends of input (e.g. inside an object's entries) as plain parse errors.
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input"))
+            {
+                throw new BadInputException(source + ": truncated JSON at " + where(e.getLocation())
+                    + " (is the JMH run complete?)");
+            }
             throw new BadInputException(source + ": malformed JSON at " + where(e.getLocation()) + ": "
                 + e.getOriginalMessage());
         }
