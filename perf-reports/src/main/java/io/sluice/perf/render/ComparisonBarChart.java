@@ -14,7 +14,7 @@ import java.util.Locale;
  */
 public final class ComparisonBarChart
 {
-    private static final int WIDTH = 600;
+    private static final int WIDTH = 560;
     private static final int HEIGHT = 320;
     private static final int LEFT = 64;
     private static final int RIGHT = 16;
@@ -59,7 +59,7 @@ public final class ComparisonBarChart
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-size=\"14\" font-weight=\"bold\">%s</text>%n",
             LEFT, HtmlText.escape(title)));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"34\" font-size=\"11\" fill=\"#555555\">%s</text>%n",
-            LEFT, HtmlText.escape(first.baseline().unit() + ", " + better + "; error bars: JMH scoreError")));
+            LEFT, HtmlText.escape(first.baseline().unit() + ", " + better + "; error bars: JMH scoreError; candidate colour = verdict")));
         Axes.valueAxis(svg, scale, LEFT, WIDTH - RIGHT);
         legend(svg, baselineName, candidateName);
 
@@ -121,8 +121,8 @@ public final class ComparisonBarChart
             x, y, Palette.BASELINE, x + 16, y + 10, HtmlText.escape("baseline " + baselineName)));
         svg.append(String.format(Locale.ROOT,
             "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>%n",
-            x + 200, y, Palette.of(Verdict.UNCHANGED), x + 216, y + 10,
-            HtmlText.escape("candidate " + candidateName + " (colour = verdict)")));
+            x + 170, y, Palette.of(Verdict.UNCHANGED), x + 186, y + 10,
+            HtmlText.escape("candidate " + candidateName)));
     }
 
     private static double top(final double score, final double error)

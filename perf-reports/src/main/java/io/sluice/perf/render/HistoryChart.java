@@ -14,7 +14,7 @@ import java.util.Locale;
  */
 public final class HistoryChart
 {
-    private static final int WIDTH = 600;
+    private static final int WIDTH = 560;
     private static final int HEIGHT = 300;
     private static final int LEFT = 64;
     private static final int RIGHT = 150;
