@@ -91,6 +91,23 @@ class PerfReportsTest
     }
 
     @Test
+    void jvmDifferenceIsWarnedInEveryOutput() throws Exception
+    {
+        final double[][] steady = {{10, 10.1}, {10.1, 10}, {10, 10}};
+        final Path a = new JmhJson().thrpt("m", steady).writeTo(dir.resolve("a.json"));
+        final Path b = new JmhJson().jvm("21.0.5", "21.0.5+11-LTS").thrpt("m", steady).writeTo(dir.resolve("b.json"));
+        final int code = run("compare", "--baseline", a.toString(), "--candidate", b.toString(),
+            "--md", dir.resolve("r.md").toString(), "--html", dir.resolve("r.html").toString(),
+            "--json", dir.resolve("r.json").toString());
+        assertEquals(PerfReports.EXIT_OK, code, stderr());
+        final String warning = "JVM differs: baseline JDK 17.0.15";
+        assertTrue(stderr().contains("warning: " + warning), stderr());
+        assertTrue(Files.readString(dir.resolve("r.md")).contains("> **Warning:** " + warning));
+        assertTrue(Files.readString(dir.resolve("r.html")).contains("<div class=\"warning\">Warning: " + warning));
+        assertTrue(Files.readString(dir.resolve("r.json")).contains("\"warnings\" : [ \"" + warning));
+    }
+
+    @Test
     void historyWritesChartsForNamedRuns() throws Exception
     {
         final Path a = new JmhJson().thrpt("m", new double[][] {{10, 11}, {10, 12}}).writeTo(dir.resolve("a.json"));
