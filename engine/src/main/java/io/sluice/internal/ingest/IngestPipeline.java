@@ -6,6 +6,7 @@ import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import io.sluice.api.Codec;
+import io.sluice.internal.log.AppendListener;
 import io.sluice.internal.log.BatchManifest;
 import io.sluice.internal.log.BatchSegments;
 import io.sluice.internal.log.ChronicleSetup;
@@ -88,6 +89,7 @@ public final class IngestPipeline implements AutoCloseable
     private volatile boolean isClosing;
     private volatile Throwable failure;
     private boolean isClosed;
+    private volatile AppendListener appendListener = AppendListener.NONE;
 
     /**
      * Opens (creating them if needed) the manifest under {@code dataDir} and allocates the ring.
@@ -126,7 +128,7 @@ public final class IngestPipeline implements AutoCloseable
         // Gate the ring on the writer from the start, so records stored before start() wait in the ring rather
         // than being overwritten (and adding the gate later would skip them).
         final LogWriter logWriter = new LogWriter(
-            queues, config.blockBytes(), manifest, completions, this::onShutdownMarker);
+            queues, config.blockBytes(), manifest, completions, this::onShutdownMarker, this::onAppended);
         processor = new BatchEventProcessorBuilder().build(ring, ring.newBarrier(), logWriter);
         processor.setExceptionHandler(new FailureHandler());
         ring.addGatingSequences(processor.getSequence());
@@ -174,6 +176,19 @@ public final class IngestPipeline implements AutoCloseable
     public IngestConfig config()
     {
         return config;
+    }
+
+    /**
+     * Sets who is told, on the log-writer thread, each time a block of records is appended to a queue (metrics,
+     * latency measurement). Call before {@link #start()}.
+     */
+    public void appendListener(final AppendListener listener)
+    {
+        if (isStarted)
+        {
+            throw new IllegalStateException("set the append listener before start()");
+        }
+        appendListener = null == listener ? AppendListener.NONE : listener;
     }
 
     /**
@@ -439,6 +454,11 @@ public final class IngestPipeline implements AutoCloseable
         {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void onAppended(final int streamId, final long index, final int records)
+    {
+        appendListener.onAppended(streamId, index, records);
     }
 
     private void onShutdownMarker()

@@ -19,6 +19,7 @@ public final class BlockAppender implements AutoCloseable
     private final int streamId;
     private final int blockBytes;
     private final ExcerptAppender appender;
+    private final AppendListener listener;
     private final UnsafeBuffer block;
     private long blockAddress;
 
@@ -31,11 +32,14 @@ public final class BlockAppender implements AutoCloseable
 
     /**
      * @param blockBytes the largest document body; must hold the largest framed record plus the header.
+     * @param listener   told of every document appended, on this appender's thread.
      */
-    public BlockAppender(final int streamId, final ExcerptAppender appender, final int blockBytes)
+    public BlockAppender(
+        final int streamId, final ExcerptAppender appender, final int blockBytes, final AppendListener listener)
     {
         this.streamId = streamId;
         this.appender = appender;
+        this.listener = listener;
         this.blockBytes = blockBytes;
         this.blockAddress = OffHeapAllocator.allocate(blockBytes);
         this.block = new UnsafeBuffer(blockAddress, blockBytes);
@@ -88,6 +92,7 @@ public final class BlockAppender implements AutoCloseable
         segmentRecords += records;
         position = BlockDescriptor.HEADER_LENGTH;
         pendingRecords = 0;
+        listener.onAppended(streamId, index, records);
         return records;
     }
 

@@ -104,6 +104,12 @@ class IngestPipelineTest
             config(Map.of("sluice.ring.slotBytes", "8", "sluice.log.blockBytes", "100")), dataDir))
         {
             final int id = pipeline.registerStream("numbers");
+            final long[] appended = new long[2];
+            pipeline.appendListener((streamId, index, records) ->
+            {
+                appended[0] += records;
+                appended[1]++;
+            });
             final StreamWriter<Long> writer = pipeline.writer(id, Codecs.LONG);
             // stored before start: the writer then drains full rings at once, so blocks fill up
             LongStream.range(0, 64).forEach(writer::store);
@@ -117,6 +123,9 @@ class IngestPipelineTest
             assertTrue(segment.documentCount() >= count / 8, segment.toString());
             assertEquals(LongStream.range(0, count).boxed().collect(Collectors.toList()),
                 read(pipeline, segment, Codecs.LONG));
+            // the awaited cut happens-after every append the listener saw for this batch
+            assertEquals(count, appended[0]);
+            assertEquals(segment.documentCount(), appended[1]);
         }
     }
 
