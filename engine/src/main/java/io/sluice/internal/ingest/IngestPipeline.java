@@ -67,7 +67,7 @@ public final class IngestPipeline implements AutoCloseable
     private static final int SPINS = 100;
     private static final int YIELDS = 100;
     private static final long MIN_PARK_NANOS = 1_000L;
-    private static final long MAX_PARK_NANOS = 1_000_000L;
+    private static final long MAX_PARK_NANOS = 50_000L;
 
     private final IngestConfig config;
     private final Path dataDir;
@@ -328,7 +328,7 @@ public final class IngestPipeline implements AutoCloseable
             {
                 for (final SegmentReader reader : readers)
                 {
-                    reader.close();
+                    closeReader(reader);
                 }
                 readers.clear();
             }
@@ -453,6 +453,19 @@ public final class IngestPipeline implements AutoCloseable
         if (isInterrupted)
         {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeReader(final SegmentReader reader)
+    {
+        try
+        {
+            reader.close();
+        }
+        catch (final RuntimeException ignore)
+        {
+            // Chronicle may refuse to close a tailer from a thread other than its reader's; closing the queue
+            // releases it anyway.
         }
     }
 
