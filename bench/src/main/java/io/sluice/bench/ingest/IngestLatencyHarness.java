@@ -22,7 +22,11 @@ import java.util.Map;
  * record in the block against one clock read per block.
  *
  * <p>Usage: {@code java <flags> -cp bench/target/benchmarks.jar io.sluice.bench.ingest.IngestLatencyHarness
- * [rate=1000000] [seconds=10] [warmupSeconds=5] [recordBytes=16] [key=value for any sluice.* ingest key]}.
+ * [rate=1000000] [seconds=10] [warmupSeconds=5] [recordBytes=16] [key=value for any sluice.* ingest key]}, for
+ * example {@code sluice.log.waitPolicy=blocking}, the lowest-latency writer wait on a shared machine.
+ *
+ * <p>The producer spins until each record is due, so it keeps a core busy: the harness needs two free cores (producer
+ * and log writer) to say anything about the pipeline rather than about the scheduler.
  */
 public final class IngestLatencyHarness
 {

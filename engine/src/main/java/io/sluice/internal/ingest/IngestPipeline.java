@@ -581,6 +581,9 @@ public final class IngestPipeline implements AutoCloseable
             {
                 failure = ex;
             }
+            // stop accepting: a record stored now could never reach the log (failure is set first, so producers
+            // that see isClosing also see why)
+            isClosing = true;
             completions.fail(ex);
             shutdownMarkerReached.countDown();
             processor.halt();

@@ -24,6 +24,7 @@ import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -238,6 +239,31 @@ class IngestPipelineTest
             pipeline.awaitSegments(30);
             assertThrows(IllegalArgumentException.class, () -> pipeline.awaitSegments(20));
         }
+    }
+
+    @Test
+    void aFailedLogWriterFailsWaitersAndStoresWithTheCause() throws InterruptedException
+    {
+        final IngestPipeline pipeline = new IngestPipeline(config(Map.of()), dataDir);
+        final int id = pipeline.registerStream("s");
+        final IllegalStateException boom = new IllegalStateException("boom: disk gone");
+        pipeline.appendListener((streamId, index, records) ->
+        {
+            throw boom;
+        });
+        pipeline.start();
+        final StreamWriter<Long> writer = pipeline.writer(id, Codecs.LONG);
+        writer.store(1L);
+        pipeline.cut(1);
+
+        final LogWriterFailedException ex =
+            assertThrows(LogWriterFailedException.class, () -> pipeline.awaitSegments(1));
+        assertSame(boom, ex.getCause());
+        final LogWriterFailedException onStore = assertThrows(LogWriterFailedException.class, () -> writer.store(2L));
+        assertSame(boom, onStore.getCause());
+        assertThrows(LogWriterFailedException.class, () -> pipeline.cut(2));
+        pipeline.close();
+        pipeline.close();
     }
 
     static IngestConfig config(final Map<String, String> overrides)
