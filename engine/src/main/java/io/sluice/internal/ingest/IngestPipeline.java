@@ -289,7 +289,8 @@ public final class IngestPipeline implements AutoCloseable
      * Stops accepting records and cuts (stores and cuts then throw {@link IllegalStateException}), lets the log
      * writer drain everything already in the ring (accepted records are never lost: they reach their queue),
      * stops it, closes the queues and frees the off-heap memory. A pipeline never started is started to drain.
-     * Idempotent; any thread, but not concurrently with itself.
+     * Producers caught in the middle of a store are waited for (a codec that never returns blocks close).
+     * Idempotent; any thread.
      */
     public synchronized void close()
     {
