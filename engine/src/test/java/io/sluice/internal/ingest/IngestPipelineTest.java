@@ -164,6 +164,7 @@ class IngestPipelineTest
     }
 
     @Test
+    @SuppressWarnings("try") // closes inside try-with-resources on purpose: close() must be idempotent
     void closeDrainsTheRingAndTheManifestSurvivesReopen() throws InterruptedException
     {
         final int count = 5_000;
