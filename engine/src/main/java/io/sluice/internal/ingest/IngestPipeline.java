@@ -13,6 +13,9 @@ import io.sluice.internal.log.ChronicleSetup;
 import io.sluice.internal.log.LogQueues;
 import io.sluice.internal.log.SegmentReader;
 import io.sluice.internal.memory.OffHeapAllocator;
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import net.openhft.chronicle.core.time.TimeProvider;
+import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
 import java.io.IOException;
@@ -70,6 +73,8 @@ public final class IngestPipeline implements AutoCloseable
     private static final long MAX_PARK_NANOS = 50_000L;
 
     private final IngestConfig config;
+    private final RollCycle rollCycle;
+    private final TimeProvider timeProvider;
     private final Path dataDir;
     private final RingBuffer<IngestSlot> ring;
     private final long ringAddress;
@@ -98,12 +103,24 @@ public final class IngestPipeline implements AutoCloseable
      */
     public IngestPipeline(final IngestConfig config, final Path dataDir)
     {
+        this(config, dataDir, config.rollCycle(), SystemTimeProvider.INSTANCE);
+    }
+
+    /**
+     * As {@link #IngestPipeline(IngestConfig, Path)}, with the input queues rolling by {@code rollCycle} on
+     * {@code timeProvider}'s clock: lets tests roll the queues to a new cycle on demand.
+     */
+    IngestPipeline(
+        final IngestConfig config, final Path dataDir, final RollCycle rollCycle, final TimeProvider timeProvider)
+    {
         if (!Files.isDirectory(dataDir))
         {
             throw new IllegalArgumentException("data directory " + dataDir + " does not exist: create it first");
         }
         this.config = config;
         this.dataDir = dataDir;
+        this.rollCycle = rollCycle;
+        this.timeProvider = timeProvider;
         this.ringFullPolicy = config.ringFullPolicy();
         final int slotBytes = config.slotBytes();
         final int ringSize = config.ringSize();
@@ -113,7 +130,7 @@ public final class IngestPipeline implements AutoCloseable
         BatchManifest manifest = null;
         try
         {
-            manifest = new BatchManifest(createDirectories(dataDir.resolve(MANIFEST_DIR_NAME)), config.rollCycle());
+            manifest = new BatchManifest(createDirectories(dataDir.resolve(MANIFEST_DIR_NAME)), rollCycle);
         }
         catch (final RuntimeException ex)
         {
@@ -148,7 +165,7 @@ public final class IngestPipeline implements AutoCloseable
         }
         final int id = streamNames.size();
         final Path dir = createDirectories(dataDir.resolve(STREAMS_DIR_NAME).resolve(Integer.toString(id)));
-        queues.add(LogQueues.open(dir, config.rollCycle()));
+        queues.add(LogQueues.open(dir, rollCycle, timeProvider));
         streamNames.add(name);
         acceptedByStream.add(new LongAdder());
         return id;
