@@ -79,6 +79,23 @@ class CodecsTest
     }
 
     @Test
+    void bytesOfEverySizeAroundTheWordCopyRoundTrip()
+    {
+        for (final int length : new int[]{1, 7, 8, 9, 15, 16, 17, 127, 128, 129, 200})
+        {
+            final byte[] value = new byte[length];
+            for (int i = 0; i < length; i++)
+            {
+                value[i] = (byte)(i * 31 + length);
+            }
+            buffer.setMemory(0, 256, (byte)0x5A);
+            assertEquals(length, Codecs.BYTES.encode(value, buffer, 3, 250));
+            assertArrayEquals(value, Codecs.BYTES.decode(buffer, 3, length), "length " + length);
+            assertEquals((byte)0x5A, buffer.getByte(3 + length), "nothing written past the record");
+        }
+    }
+
+    @Test
     void namesAreStable()
     {
         assertEquals("string", Codecs.STRING.name());

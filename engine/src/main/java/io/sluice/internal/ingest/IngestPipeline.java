@@ -6,12 +6,16 @@ import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import io.sluice.api.Codec;
+import io.sluice.internal.log.AppendListener;
 import io.sluice.internal.log.BatchManifest;
 import io.sluice.internal.log.BatchSegments;
 import io.sluice.internal.log.ChronicleSetup;
 import io.sluice.internal.log.LogQueues;
 import io.sluice.internal.log.SegmentReader;
 import io.sluice.internal.memory.OffHeapAllocator;
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import net.openhft.chronicle.core.time.TimeProvider;
+import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
 import java.io.IOException;
@@ -66,9 +70,11 @@ public final class IngestPipeline implements AutoCloseable
     private static final int SPINS = 100;
     private static final int YIELDS = 100;
     private static final long MIN_PARK_NANOS = 1_000L;
-    private static final long MAX_PARK_NANOS = 1_000_000L;
+    private static final long MAX_PARK_NANOS = 50_000L;
 
     private final IngestConfig config;
+    private final RollCycle rollCycle;
+    private final TimeProvider timeProvider;
     private final Path dataDir;
     private final RingBuffer<IngestSlot> ring;
     private final long ringAddress;
@@ -88,6 +94,7 @@ public final class IngestPipeline implements AutoCloseable
     private volatile boolean isClosing;
     private volatile Throwable failure;
     private boolean isClosed;
+    private volatile AppendListener appendListener = AppendListener.NONE;
 
     /**
      * Opens (creating them if needed) the manifest under {@code dataDir} and allocates the ring.
@@ -96,12 +103,24 @@ public final class IngestPipeline implements AutoCloseable
      */
     public IngestPipeline(final IngestConfig config, final Path dataDir)
     {
+        this(config, dataDir, config.rollCycle(), SystemTimeProvider.INSTANCE);
+    }
+
+    /**
+     * As {@link #IngestPipeline(IngestConfig, Path)}, with the input queues rolling by {@code rollCycle} on
+     * {@code timeProvider}'s clock: lets tests roll the queues to a new cycle on demand.
+     */
+    IngestPipeline(
+        final IngestConfig config, final Path dataDir, final RollCycle rollCycle, final TimeProvider timeProvider)
+    {
         if (!Files.isDirectory(dataDir))
         {
             throw new IllegalArgumentException("data directory " + dataDir + " does not exist: create it first");
         }
         this.config = config;
         this.dataDir = dataDir;
+        this.rollCycle = rollCycle;
+        this.timeProvider = timeProvider;
         this.ringFullPolicy = config.ringFullPolicy();
         final int slotBytes = config.slotBytes();
         final int ringSize = config.ringSize();
@@ -111,7 +130,7 @@ public final class IngestPipeline implements AutoCloseable
         BatchManifest manifest = null;
         try
         {
-            manifest = new BatchManifest(createDirectories(dataDir.resolve(MANIFEST_DIR_NAME)), config.rollCycle());
+            manifest = new BatchManifest(createDirectories(dataDir.resolve(MANIFEST_DIR_NAME)), rollCycle);
         }
         catch (final RuntimeException ex)
         {
@@ -126,7 +145,7 @@ public final class IngestPipeline implements AutoCloseable
         // Gate the ring on the writer from the start, so records stored before start() wait in the ring rather
         // than being overwritten (and adding the gate later would skip them).
         final LogWriter logWriter = new LogWriter(
-            queues, config.blockBytes(), manifest, completions, this::onShutdownMarker);
+            queues, config.blockBytes(), manifest, completions, this::onShutdownMarker, this::onAppended);
         processor = new BatchEventProcessorBuilder().build(ring, ring.newBarrier(), logWriter);
         processor.setExceptionHandler(new FailureHandler());
         ring.addGatingSequences(processor.getSequence());
@@ -146,7 +165,7 @@ public final class IngestPipeline implements AutoCloseable
         }
         final int id = streamNames.size();
         final Path dir = createDirectories(dataDir.resolve(STREAMS_DIR_NAME).resolve(Integer.toString(id)));
-        queues.add(LogQueues.open(dir, config.rollCycle()));
+        queues.add(LogQueues.open(dir, rollCycle, timeProvider));
         streamNames.add(name);
         acceptedByStream.add(new LongAdder());
         return id;
@@ -174,6 +193,19 @@ public final class IngestPipeline implements AutoCloseable
     public IngestConfig config()
     {
         return config;
+    }
+
+    /**
+     * Sets who is told, on the log-writer thread, each time a block of records is appended to a queue (metrics,
+     * latency measurement). Call before {@link #start()}.
+     */
+    public void appendListener(final AppendListener listener)
+    {
+        if (isStarted)
+        {
+            throw new IllegalStateException("set the append listener before start()");
+        }
+        appendListener = null == listener ? AppendListener.NONE : listener;
     }
 
     /**
@@ -274,7 +306,8 @@ public final class IngestPipeline implements AutoCloseable
      * Stops accepting records and cuts (stores and cuts then throw {@link IllegalStateException}), lets the log
      * writer drain everything already in the ring (accepted records are never lost: they reach their queue),
      * stops it, closes the queues and frees the off-heap memory. A pipeline never started is started to drain.
-     * Idempotent; any thread, but not concurrently with itself.
+     * Producers caught in the middle of a store are waited for (a codec that never returns blocks close).
+     * Idempotent; any thread.
      */
     public synchronized void close()
     {
@@ -313,7 +346,7 @@ public final class IngestPipeline implements AutoCloseable
             {
                 for (final SegmentReader reader : readers)
                 {
-                    reader.close();
+                    closeReader(reader);
                 }
                 readers.clear();
             }
@@ -441,6 +474,24 @@ public final class IngestPipeline implements AutoCloseable
         }
     }
 
+    private static void closeReader(final SegmentReader reader)
+    {
+        try
+        {
+            reader.close();
+        }
+        catch (final RuntimeException ignore)
+        {
+            // Chronicle may refuse to close a tailer from a thread other than its reader's; closing the queue
+            // releases it anyway.
+        }
+    }
+
+    private void onAppended(final int streamId, final long index, final int records)
+    {
+        appendListener.onAppended(streamId, index, records);
+    }
+
     private void onShutdownMarker()
     {
         shutdownMarkerReached.countDown();
@@ -548,6 +599,9 @@ public final class IngestPipeline implements AutoCloseable
             {
                 failure = ex;
             }
+            // stop accepting: a record stored now could never reach the log (failure is set first, so producers
+            // that see isClosing also see why)
+            isClosing = true;
             completions.fail(ex);
             shutdownMarkerReached.countDown();
             processor.halt();

@@ -1,6 +1,7 @@
 package io.sluice.internal.ingest;
 
 import com.lmax.disruptor.EventHandler;
+import io.sluice.internal.log.AppendListener;
 import io.sluice.internal.log.BatchManifest;
 import io.sluice.internal.log.BatchSegments;
 import io.sluice.internal.log.BlockAppender;
@@ -28,6 +29,7 @@ final class LogWriter implements EventHandler<IngestSlot>
     private final BatchManifest manifest;
     private final BatchCompletions completions;
     private final Runnable onShutdownMarker;
+    private final AppendListener appendListener;
     private BlockAppender[] appenders;
 
     LogWriter(
@@ -35,8 +37,10 @@ final class LogWriter implements EventHandler<IngestSlot>
         final int blockBytes,
         final BatchManifest manifest,
         final BatchCompletions completions,
-        final Runnable onShutdownMarker)
+        final Runnable onShutdownMarker,
+        final AppendListener appendListener)
     {
+        this.appendListener = appendListener;
         this.queues = queues;
         this.blockBytes = blockBytes;
         this.manifest = manifest;
@@ -49,7 +53,7 @@ final class LogWriter implements EventHandler<IngestSlot>
         final BlockAppender[] appenders = new BlockAppender[queues.size()];
         for (int i = 0; i < appenders.length; i++)
         {
-            appenders[i] = new BlockAppender(i, queues.get(i).createAppender(), blockBytes);
+            appenders[i] = new BlockAppender(i, queues.get(i).createAppender(), blockBytes, appendListener);
         }
         this.appenders = appenders;
     }

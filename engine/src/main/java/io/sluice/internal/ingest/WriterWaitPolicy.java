@@ -12,13 +12,20 @@ import com.lmax.disruptor.YieldingWaitStrategy;
  */
 public enum WriterWaitPolicy
 {
-    /** Spin, yield, then park ~100 µs at a time: little CPU when idle, up to ~100 µs added after a quiet spell. */
+    /**
+     * Spin, yield, then park in short timed naps: little CPU when idle and no cost to producers, but the first
+     * record after a quiet spell waits for the nap to end (~60 us on an idle Linux box; milliseconds on a busy one,
+     * see bench/results/ingest/RESULTS.md). The default: best throughput.
+     */
     SLEEPING,
 
     /** Spin then {@code Thread.yield()}: lowest latency short of busy-spin; keeps a core busy when others want it. */
     YIELDING,
 
-    /** Lock and condition: least CPU; every publish signals, which costs producers throughput. */
+    /**
+     * Lock and condition: no CPU when idle and the lowest latency on a shared machine (woken by a signal, never a
+     * timed park); every publish takes the lock to signal, which costs producers throughput.
+     */
     BLOCKING,
 
     /** Spin forever: lowest latency; needs a dedicated core. */

@@ -1,6 +1,7 @@
 package io.sluice.internal.log;
 
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -33,6 +34,15 @@ public final class LogQueues
     public static SingleChronicleQueue open(final Path dir, final RollCycle rollCycle)
     {
         return SingleChronicleQueueBuilder.binary(dir).rollCycle(rollCycle).build();
+    }
+
+    /**
+     * Opens (creating if needed) the queue in {@code dir}, rolling by {@code timeProvider}'s clock rather than the
+     * system's: for tests that make a queue roll to its next cycle on demand.
+     */
+    public static SingleChronicleQueue open(final Path dir, final RollCycle rollCycle, final TimeProvider timeProvider)
+    {
+        return SingleChronicleQueueBuilder.binary(dir).rollCycle(rollCycle).timeProvider(timeProvider).build();
     }
 
     /**

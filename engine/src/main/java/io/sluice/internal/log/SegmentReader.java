@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * <p>Not thread-safe: one consuming thread. Its Chronicle tailer is created by the first {@code read} and
  * bound to that thread (Chronicle's rule), so the reader must stay on the thread that first used it.
  * {@link #read(Segment, RecordHandler)} allocates nothing; the codec overload allocates what the codec's
- * {@code decode} allocates. Close it before the pipeline closes its queues.
+ * {@code decode} allocates. Close it when done; the pipeline closes any reader still open when it closes its
+ * queues.
  */
 public final class SegmentReader implements AutoCloseable
 {

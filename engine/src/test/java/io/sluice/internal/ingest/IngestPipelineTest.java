@@ -7,6 +7,8 @@ import io.sluice.internal.log.BatchSegments;
 import io.sluice.internal.log.Segment;
 import io.sluice.internal.log.SegmentReader;
 import io.sluice.internal.memory.OffHeapAllocator;
+import net.openhft.chronicle.core.time.SetTimeProvider;
+import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -104,6 +107,12 @@ class IngestPipelineTest
             config(Map.of("sluice.ring.slotBytes", "8", "sluice.log.blockBytes", "100")), dataDir))
         {
             final int id = pipeline.registerStream("numbers");
+            final long[] appended = new long[2];
+            pipeline.appendListener((streamId, index, records) ->
+            {
+                appended[0] += records;
+                appended[1]++;
+            });
             final StreamWriter<Long> writer = pipeline.writer(id, Codecs.LONG);
             // stored before start: the writer then drains full rings at once, so blocks fill up
             LongStream.range(0, 64).forEach(writer::store);
@@ -117,6 +126,9 @@ class IngestPipelineTest
             assertTrue(segment.documentCount() >= count / 8, segment.toString());
             assertEquals(LongStream.range(0, count).boxed().collect(Collectors.toList()),
                 read(pipeline, segment, Codecs.LONG));
+            // the awaited cut happens-after every append the listener saw for this batch
+            assertEquals(count, appended[0]);
+            assertEquals(segment.documentCount(), appended[1]);
         }
     }
 
@@ -154,6 +166,7 @@ class IngestPipelineTest
     }
 
     @Test
+    @SuppressWarnings("try") // closes inside try-with-resources on purpose: close() must be idempotent
     void closeDrainsTheRingAndTheManifestSurvivesReopen() throws InterruptedException
     {
         final int count = 5_000;
@@ -185,6 +198,54 @@ class IngestPipelineTest
             final List<Long> all = new ArrayList<>(read(reopened, entries.get(0).segment(id), Codecs.LONG));
             all.addAll(read(reopened, entries.get(1).segment(id), Codecs.LONG));
             assertEquals(LongStream.rangeClosed(0, count).boxed().collect(Collectors.toList()), all);
+        }
+    }
+
+    @Test
+    void aSegmentSpanningAQueueRollReadsBackWhole() throws InterruptedException
+    {
+        final SetTimeProvider clock = new SetTimeProvider("2026-11-21T10:00:00");
+        try (IngestPipeline pipeline = new IngestPipeline(
+            config(Map.of("sluice.ring.slotBytes", "8", "sluice.log.blockBytes", "64")), dataDir,
+            TestRollCycles.TEST_SECONDLY, clock))
+        {
+            final int id = pipeline.registerStream("numbers");
+            pipeline.start();
+            final StreamWriter<Long> writer = pipeline.writer(id, Codecs.LONG);
+            final List<Long> expected = new ArrayList<>();
+            for (long cycle = 0; cycle < 3; cycle++)
+            {
+                for (long i = 0; i < 20; i++)
+                {
+                    final long value = cycle * 100 + i;
+                    writer.store(value);
+                    expected.add(value);
+                }
+                // the next cycle's first document must not be appended before the roll: await a cut to be sure
+                pipeline.cut(cycle * 10 + 1);
+                pipeline.awaitSegments(cycle * 10 + 1);
+                clock.advanceMillis(1000);
+            }
+            pipeline.cut(100);
+            final List<Segment> segments = new ArrayList<>();
+            for (final long time : new long[]{1, 11, 21})
+            {
+                segments.add(pipeline.awaitSegments(time).segment(id));
+            }
+            final Segment first = segments.get(0);
+            final Segment last = segments.get(2);
+            assertTrue(TestRollCycles.TEST_SECONDLY.toCycle(first.firstIndex()) <
+                TestRollCycles.TEST_SECONDLY.toCycle(last.firstIndex()), "the queue rolled between the batches");
+
+            final List<Long> values = new ArrayList<>();
+            segments.forEach((segment) -> values.addAll(read(pipeline, segment, Codecs.LONG)));
+            assertEquals(expected, values);
+
+            // one segment spanning all three cycles: what a batch interval longer than a cycle would record
+            final long documents = segments.stream().mapToLong(Segment::documentCount).sum();
+            final Segment spanning = new Segment(id, first.firstIndex(), documents, expected.size());
+            assertEquals(expected, read(pipeline, spanning, Codecs.LONG));
+            assertEquals(List.of(), read(pipeline, pipeline.awaitSegments(100).segment(id), Codecs.LONG));
         }
     }
 
@@ -229,6 +290,31 @@ class IngestPipelineTest
             pipeline.awaitSegments(30);
             assertThrows(IllegalArgumentException.class, () -> pipeline.awaitSegments(20));
         }
+    }
+
+    @Test
+    void aFailedLogWriterFailsWaitersAndStoresWithTheCause() throws InterruptedException
+    {
+        final IngestPipeline pipeline = new IngestPipeline(config(Map.of()), dataDir);
+        final int id = pipeline.registerStream("s");
+        final IllegalStateException boom = new IllegalStateException("boom: disk gone");
+        pipeline.appendListener((streamId, index, records) ->
+        {
+            throw boom;
+        });
+        pipeline.start();
+        final StreamWriter<Long> writer = pipeline.writer(id, Codecs.LONG);
+        writer.store(1L);
+        pipeline.cut(1);
+
+        final LogWriterFailedException ex =
+            assertThrows(LogWriterFailedException.class, () -> pipeline.awaitSegments(1));
+        assertSame(boom, ex.getCause());
+        final LogWriterFailedException onStore = assertThrows(LogWriterFailedException.class, () -> writer.store(2L));
+        assertSame(boom, onStore.getCause());
+        assertThrows(LogWriterFailedException.class, () -> pipeline.cut(2));
+        pipeline.close();
+        pipeline.close();
     }
 
     static IngestConfig config(final Map<String, String> overrides)
