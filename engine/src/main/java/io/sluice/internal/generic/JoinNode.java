@@ -1,0 +1,161 @@
+package io.sluice.internal.generic;
+
+import io.sluice.api.Pair;
+import io.sluice.internal.graph.BatchData;
+import io.sluice.internal.graph.Node;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The four joins within one batch (Spark: cogroup, then every combination of a key's left and right values,
+ * left-major). Inner emits only keys present on both sides; the outer joins fill a missing side with
+ * {@link Optional#empty()}. One partition, keys in order of first appearance (left batch first). Both streams must
+ * share the slide and both must have a batch at every valid time; no buffering across batches.
+ *
+ * @param <R> the joined value: {@code Pair<V, W>}, {@code Pair<V, Optional<W>>}, ...
+ */
+public final class JoinNode<K, V, W, R> extends Node<Pair<K, R>>
+{
+    /** Emits the joined pairs of one key. */
+    @FunctionalInterface
+    private interface Joiner<K, V, W, R>
+    {
+        void emit(K key, List<V> left, List<W> right, List<Pair<K, R>> out);
+    }
+
+    private final Node<Pair<K, V>> left;
+    private final Node<Pair<K, W>> right;
+    private final Joiner<K, V, W, R> joiner;
+    private final String name;
+
+    private JoinNode(final Node<Pair<K, V>> left, final Node<Pair<K, W>> right, final Joiner<K, V, W, R> joiner,
+        final String name)
+    {
+        super(left.graph(), CoGroupNode.checked(left, right, name));
+        this.left = left;
+        this.right = right;
+        this.joiner = joiner;
+        this.name = name;
+    }
+
+    /** {@code join}: {@code (k, (v, w))} for every v and w of k. */
+    public static <K, V, W> JoinNode<K, V, W, Pair<V, W>> inner(final Node<Pair<K, V>> left,
+        final Node<Pair<K, W>> right)
+    {
+        return new JoinNode<>(left, right, (key, vs, ws, out) ->
+        {
+            for (final V v : vs)
+            {
+                for (final W w : ws)
+                {
+                    out.add(Pair.of(key, Pair.of(v, w)));
+                }
+            }
+        }, "join");
+    }
+
+    /** {@code leftOuterJoin}: every left value, with {@code Optional.empty()} when k has no right value. */
+    public static <K, V, W> JoinNode<K, V, W, Pair<V, Optional<W>>> leftOuter(final Node<Pair<K, V>> left,
+        final Node<Pair<K, W>> right)
+    {
+        return new JoinNode<>(left, right, (key, vs, ws, out) ->
+        {
+            for (final V v : vs)
+            {
+                if (ws.isEmpty())
+                {
+                    out.add(Pair.of(key, Pair.of(v, Optional.empty())));
+                }
+                for (final W w : ws)
+                {
+                    out.add(Pair.of(key, Pair.of(v, Optional.of(w))));
+                }
+            }
+        }, "leftOuterJoin");
+    }
+
+    /** {@code rightOuterJoin}: every right value, with {@code Optional.empty()} when k has no left value. */
+    public static <K, V, W> JoinNode<K, V, W, Pair<Optional<V>, W>> rightOuter(final Node<Pair<K, V>> left,
+        final Node<Pair<K, W>> right)
+    {
+        return new JoinNode<>(left, right, (key, vs, ws, out) ->
+        {
+            if (vs.isEmpty())
+            {
+                for (final W w : ws)
+                {
+                    out.add(Pair.of(key, Pair.of(Optional.empty(), w)));
+                }
+            }
+            for (final V v : vs)
+            {
+                for (final W w : ws)
+                {
+                    out.add(Pair.of(key, Pair.of(Optional.of(v), w)));
+                }
+            }
+        }, "rightOuterJoin");
+    }
+
+    /** {@code fullOuterJoin}: every value of either side, the missing side {@code Optional.empty()}. */
+    public static <K, V, W> JoinNode<K, V, W, Pair<Optional<V>, Optional<W>>> fullOuter(final Node<Pair<K, V>> left,
+        final Node<Pair<K, W>> right)
+    {
+        return new JoinNode<>(left, right, (key, vs, ws, out) ->
+        {
+            if (vs.isEmpty())
+            {
+                for (final W w : ws)
+                {
+                    out.add(Pair.of(key, Pair.of(Optional.empty(), Optional.of(w))));
+                }
+            }
+            else if (ws.isEmpty())
+            {
+                for (final V v : vs)
+                {
+                    out.add(Pair.of(key, Pair.of(Optional.of(v), Optional.empty())));
+                }
+            }
+            else
+            {
+                for (final V v : vs)
+                {
+                    for (final W w : ws)
+                    {
+                        out.add(Pair.of(key, Pair.of(Optional.of(v), Optional.of(w))));
+                    }
+                }
+            }
+        }, "fullOuterJoin");
+    }
+
+    @Override
+    protected BatchData<Pair<K, R>> compute(final long time)
+    {
+        final BatchData<Pair<K, V>> l = requireParentBatch(left, time, "Couldn't generate RDD from parent");
+        final BatchData<Pair<K, W>> r = requireParentBatch(right, time, "Couldn't generate RDD from parent");
+        return BatchData.lazy(time, isPersisted(), () -> List.of(join(l.partitions(), r.partitions())));
+    }
+
+    /** Joins two batches' partitions (also used by benchmarks to drive the join without a context). */
+    public List<Pair<K, R>> join(final List<List<Pair<K, V>>> leftParts, final List<List<Pair<K, W>>> rightParts)
+    {
+        final Map<K, CoGroupNode.Groups<V, W>> groups = CoGroupNode.cogroup(leftParts, rightParts);
+        final List<Pair<K, R>> out = new ArrayList<>(groups.size());
+        for (final Map.Entry<K, CoGroupNode.Groups<V, W>> entry : groups.entrySet())
+        {
+            joiner.emit(entry.getKey(), entry.getValue().left, entry.getValue().right, out);
+        }
+        return out;
+    }
+
+    @Override
+    public String name()
+    {
+        return "JoinedDStream(" + name + ")";
+    }
+}
