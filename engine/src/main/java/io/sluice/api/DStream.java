@@ -242,6 +242,18 @@ public abstract class DStream<T>
         }));
     }
 
+    /** As {@link #transform(BiFunction)}, producing a pair stream (Spark's {@code transformToPair}). */
+    public <K, V> PairDStream<K, V> transformToPair(final BiFunction<Batch<T>, Time, ? extends Collection<Pair<K, V>>> f)
+    {
+        Objects.requireNonNull(f, "f");
+        return PairDStream.wrapPairs(context, new TransformNode<Pair<K, V>>(List.of(node), (batches, time) ->
+        {
+            @SuppressWarnings("unchecked")
+            final Batch<T> batch = (Batch<T>)batches.get(0);
+            return f.apply(batch, time);
+        }));
+    }
+
     /**
      * As {@link #transform(BiFunction)} over this stream's and {@code other}'s batches of the same time. Both must have
      * the same slide duration ({@link IllegalArgumentException}); both must have a batch at every valid time

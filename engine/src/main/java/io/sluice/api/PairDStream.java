@@ -2,11 +2,14 @@ package io.sluice.api;
 
 import io.sluice.internal.generic.CoGroupNode;
 import io.sluice.internal.generic.CombineByKeyNode;
+import io.sluice.internal.generic.FilterNode;
 import io.sluice.internal.generic.FlatMapValuesNode;
 import io.sluice.internal.generic.GroupByKeyNode;
 import io.sluice.internal.generic.JoinNode;
 import io.sluice.internal.generic.MapValuesNode;
 import io.sluice.internal.generic.ReduceByKeyNode;
+import io.sluice.internal.generic.RepartitionNode;
+import io.sluice.internal.generic.UnionNode;
 import io.sluice.internal.graph.Node;
 
 import java.util.List;
@@ -15,6 +18,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A stream of key-value {@link Pair}s with Spark's pair operations. Keyed aggregations emit one partition, keys in
@@ -63,6 +67,28 @@ public abstract class PairDStream<K, V> extends DStream<Pair<K, V>>
     {
         super.persist();
         return this;
+    }
+
+    /** As {@link DStream#filter}, keeping the pair type. */
+    @Override
+    public PairDStream<K, V> filter(final Predicate<? super Pair<K, V>> p)
+    {
+        return wrapPairs(context, new FilterNode<>(node, Objects.requireNonNull(p, "p")));
+    }
+
+    /** As {@link DStream#repartition}, keeping the pair type. */
+    @Override
+    public PairDStream<K, V> repartition(final int numPartitions)
+    {
+        return wrapPairs(context, new RepartitionNode<>(node, numPartitions));
+    }
+
+    /** As {@link DStream#union}, keeping the pair type. */
+    @Override
+    public PairDStream<K, V> union(final DStream<Pair<K, V>> other)
+    {
+        Objects.requireNonNull(other, "other");
+        return wrapPairs(context, new UnionNode<>(List.of(node, other.node)));
     }
 
     /** Maps each value, keeping its key and the partitioning. */

@@ -232,4 +232,25 @@ class PerBatchOperatorsTest
             assertEquals(boom, error.getCause());
         }
     }
+
+    @Test
+    void pairStreamsStayPairStreamsThroughFilterRepartitionUnionAndTransformToPair()
+    {
+        try (StreamingTestDriver driver = StreamingTestDriver.create(SECOND))
+        {
+            final DStream<String> words = driver.input(List.of(List.of("a", "bb", "a", "ccc")));
+            final PairDStream<String, Integer> lengths = words.transformToPair((batch, time) ->
+            {
+                final List<Pair<String, Integer>> out = new ArrayList<>();
+                batch.forEach(w -> out.add(Pair.of(w, w.length())));
+                return out;
+            });
+            final PairDStream<String, Integer> longOnes = lengths.filter(p -> p.value() > 1).repartition(2);
+            final PairDStream<String, Integer> both = lengths.union(longOnes);
+            final CollectedOutput<Pair<String, Integer>> out = driver.collect(both.reduceByKey(Integer::sum));
+            driver.start();
+            driver.advance(1);
+            assertEquals(List.of(List.of(Pair.of("a", 2), Pair.of("bb", 4), Pair.of("ccc", 6))), out.batches());
+        }
+    }
 }
