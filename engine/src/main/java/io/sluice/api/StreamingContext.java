@@ -366,8 +366,9 @@ public final class StreamingContext implements AutoCloseable
     }
 
     /**
-     * A snapshot of every accumulator of this context, in creation order. Any thread may call it; a listener's
-     * {@code onBatchCompleted} sees every add made by that batch's jobs.
+     * A snapshot of every accumulator of this context, in creation order. Any thread may call it. A listener's
+     * {@code onBatchCompleted} sees every add made by that batch's jobs; listener events are delivered asynchronously,
+     * so when the listener lags behind the jobs it also sees adds of later batches.
      */
     public List<AccumulatorValue> accumulators()
     {

@@ -90,7 +90,13 @@ class SharedVariablesTest
                     total.add(x / 2.0);
                 }));
             driver.start();
-            driver.advance(3);
+            // One batch at a time: advance returns once listeners have seen the batch, so each snapshot is taken
+            // before the next batch adds. (Listener events are asynchronous: a listener that lags behind sees later
+            // batches' adds too.)
+            for (int i = 0; i < 3; i++)
+            {
+                driver.advance(1);
+            }
             assertEquals(List.of(
                 List.of(new AccumulatorValue("records", 2L, 2), new AccumulatorValue("total", 1.5, 2)),
                 List.of(new AccumulatorValue("records", 2L, 2), new AccumulatorValue("total", 1.5, 2)),
