@@ -47,18 +47,112 @@ public final class CoGroupNode<K, V, W> extends Node<Pair<K, Pair<List<V>, List<
             for (final Map.Entry<K, Groups<V, W>> entry : groups.entrySet())
             {
                 final Groups<V, W> g = entry.getValue();
-                out.add(Pair.of(entry.getKey(), Pair.of(Collections.unmodifiableList(g.left),
-                    Collections.unmodifiableList(g.right))));
+                out.add(Pair.of(entry.getKey(), Pair.of(g.leftList(), g.rightList())));
             }
             return List.of(out);
         });
     }
 
-    /** The values of one key on each side. */
+    /**
+     * The values of one key on each side. A side with one value holds it directly and only a side with several
+     * allocates a list, since most keys of a join carry one value per side.
+     */
     static final class Groups<V, W>
     {
-        final List<V> left = new ArrayList<>(2);
-        final List<W> right = new ArrayList<>(2);
+        private Object left;
+        private Object right;
+        private int leftCount;
+        private int rightCount;
+
+        @SuppressWarnings("unchecked")
+        void addLeft(final V value)
+        {
+            if (leftCount == 0)
+            {
+                left = value;
+            }
+            else if (leftCount == 1)
+            {
+                final List<V> values = new ArrayList<>(4);
+                values.add((V)left);
+                values.add(value);
+                left = values;
+            }
+            else
+            {
+                ((List<V>)left).add(value);
+            }
+            leftCount++;
+        }
+
+        @SuppressWarnings("unchecked")
+        void addRight(final W value)
+        {
+            if (rightCount == 0)
+            {
+                right = value;
+            }
+            else if (rightCount == 1)
+            {
+                final List<W> values = new ArrayList<>(4);
+                values.add((W)right);
+                values.add(value);
+                right = values;
+            }
+            else
+            {
+                ((List<W>)right).add(value);
+            }
+            rightCount++;
+        }
+
+        int leftCount()
+        {
+            return leftCount;
+        }
+
+        int rightCount()
+        {
+            return rightCount;
+        }
+
+        /** The {@code i}-th left value, {@code 0 <= i < leftCount()}. */
+        @SuppressWarnings("unchecked")
+        V left(final int i)
+        {
+            return leftCount == 1 ? (V)left : ((List<V>)left).get(i);
+        }
+
+        /** The {@code i}-th right value, {@code 0 <= i < rightCount()}. */
+        @SuppressWarnings("unchecked")
+        W right(final int i)
+        {
+            return rightCount == 1 ? (W)right : ((List<W>)right).get(i);
+        }
+
+        /** The left values as an unmodifiable list. */
+        @SuppressWarnings("unchecked")
+        List<V> leftList()
+        {
+            return switch (leftCount)
+            {
+                case 0 -> List.of();
+                case 1 -> Collections.singletonList((V)left);
+                default -> Collections.unmodifiableList((List<V>)left);
+            };
+        }
+
+        /** The right values as an unmodifiable list. */
+        @SuppressWarnings("unchecked")
+        List<W> rightList()
+        {
+            return switch (rightCount)
+            {
+                case 0 -> List.of();
+                case 1 -> Collections.singletonList((W)right);
+                default -> Collections.unmodifiableList((List<W>)right);
+            };
+        }
     }
 
     /** Groups both sides by key; keys in first-appearance order, left side first. */
@@ -70,14 +164,14 @@ public final class CoGroupNode<K, V, W> extends Node<Pair<K, Pair<List<V>, List<
         {
             for (final Pair<K, V> pair : part)
             {
-                groups.computeIfAbsent(pair.key(), k -> new Groups<>()).left.add(pair.value());
+                groups.computeIfAbsent(pair.key(), k -> new Groups<>()).addLeft(pair.value());
             }
         }
         for (final List<Pair<K, W>> part : rightParts)
         {
             for (final Pair<K, W> pair : part)
             {
-                groups.computeIfAbsent(pair.key(), k -> new Groups<>()).right.add(pair.value());
+                groups.computeIfAbsent(pair.key(), k -> new Groups<>()).addRight(pair.value());
             }
         }
         return groups;

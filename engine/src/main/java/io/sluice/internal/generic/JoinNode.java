@@ -23,7 +23,7 @@ public final class JoinNode<K, V, W, R> extends Node<Pair<K, R>>
     @FunctionalInterface
     private interface Joiner<K, V, W, R>
     {
-        void emit(K key, List<V> left, List<W> right, List<Pair<K, R>> out);
+        void emit(K key, CoGroupNode.Groups<V, W> values, List<Pair<K, R>> out);
     }
 
     private final Node<Pair<K, V>> left;
@@ -45,13 +45,15 @@ public final class JoinNode<K, V, W, R> extends Node<Pair<K, R>>
     public static <K, V, W> JoinNode<K, V, W, Pair<V, W>> inner(final Node<Pair<K, V>> left,
         final Node<Pair<K, W>> right)
     {
-        return new JoinNode<>(left, right, (key, vs, ws, out) ->
+        return new JoinNode<>(left, right, (key, g, out) ->
         {
-            for (final V v : vs)
+            final int ws = g.rightCount();
+            for (int i = 0, vs = g.leftCount(); i < vs; i++)
             {
-                for (final W w : ws)
+                final V v = g.left(i);
+                for (int j = 0; j < ws; j++)
                 {
-                    out.add(Pair.of(key, Pair.of(v, w)));
+                    out.add(Pair.of(key, Pair.of(v, g.right(j))));
                 }
             }
         }, "join");
@@ -61,17 +63,19 @@ public final class JoinNode<K, V, W, R> extends Node<Pair<K, R>>
     public static <K, V, W> JoinNode<K, V, W, Pair<V, Optional<W>>> leftOuter(final Node<Pair<K, V>> left,
         final Node<Pair<K, W>> right)
     {
-        return new JoinNode<>(left, right, (key, vs, ws, out) ->
+        return new JoinNode<>(left, right, (key, g, out) ->
         {
-            for (final V v : vs)
+            final int ws = g.rightCount();
+            for (int i = 0, vs = g.leftCount(); i < vs; i++)
             {
-                if (ws.isEmpty())
+                final V v = g.left(i);
+                if (ws == 0)
                 {
                     out.add(Pair.of(key, Pair.of(v, Optional.empty())));
                 }
-                for (final W w : ws)
+                for (int j = 0; j < ws; j++)
                 {
-                    out.add(Pair.of(key, Pair.of(v, Optional.of(w))));
+                    out.add(Pair.of(key, Pair.of(v, Optional.of(g.right(j)))));
                 }
             }
         }, "leftOuterJoin");
@@ -81,20 +85,23 @@ public final class JoinNode<K, V, W, R> extends Node<Pair<K, R>>
     public static <K, V, W> JoinNode<K, V, W, Pair<Optional<V>, W>> rightOuter(final Node<Pair<K, V>> left,
         final Node<Pair<K, W>> right)
     {
-        return new JoinNode<>(left, right, (key, vs, ws, out) ->
+        return new JoinNode<>(left, right, (key, g, out) ->
         {
-            if (vs.isEmpty())
+            final int vs = g.leftCount();
+            final int ws = g.rightCount();
+            if (vs == 0)
             {
-                for (final W w : ws)
+                for (int j = 0; j < ws; j++)
                 {
-                    out.add(Pair.of(key, Pair.of(Optional.empty(), w)));
+                    out.add(Pair.of(key, Pair.of(Optional.empty(), g.right(j))));
                 }
             }
-            for (final V v : vs)
+            for (int i = 0; i < vs; i++)
             {
-                for (final W w : ws)
+                final Optional<V> v = Optional.of(g.left(i));
+                for (int j = 0; j < ws; j++)
                 {
-                    out.add(Pair.of(key, Pair.of(Optional.of(v), w)));
+                    out.add(Pair.of(key, Pair.of(v, g.right(j))));
                 }
             }
         }, "rightOuterJoin");
@@ -104,29 +111,32 @@ public final class JoinNode<K, V, W, R> extends Node<Pair<K, R>>
     public static <K, V, W> JoinNode<K, V, W, Pair<Optional<V>, Optional<W>>> fullOuter(final Node<Pair<K, V>> left,
         final Node<Pair<K, W>> right)
     {
-        return new JoinNode<>(left, right, (key, vs, ws, out) ->
+        return new JoinNode<>(left, right, (key, g, out) ->
         {
-            if (vs.isEmpty())
+            final int vs = g.leftCount();
+            final int ws = g.rightCount();
+            if (vs == 0)
             {
-                for (final W w : ws)
+                for (int j = 0; j < ws; j++)
                 {
-                    out.add(Pair.of(key, Pair.of(Optional.empty(), Optional.of(w))));
+                    out.add(Pair.of(key, Pair.of(Optional.empty(), Optional.of(g.right(j)))));
                 }
             }
-            else if (ws.isEmpty())
+            else if (ws == 0)
             {
-                for (final V v : vs)
+                for (int i = 0; i < vs; i++)
                 {
-                    out.add(Pair.of(key, Pair.of(Optional.of(v), Optional.empty())));
+                    out.add(Pair.of(key, Pair.of(Optional.of(g.left(i)), Optional.empty())));
                 }
             }
             else
             {
-                for (final V v : vs)
+                for (int i = 0; i < vs; i++)
                 {
-                    for (final W w : ws)
+                    final Optional<V> v = Optional.of(g.left(i));
+                    for (int j = 0; j < ws; j++)
                     {
-                        out.add(Pair.of(key, Pair.of(Optional.of(v), Optional.of(w))));
+                        out.add(Pair.of(key, Pair.of(v, Optional.of(g.right(j)))));
                     }
                 }
             }
@@ -148,7 +158,7 @@ public final class JoinNode<K, V, W, R> extends Node<Pair<K, R>>
         final List<Pair<K, R>> out = new ArrayList<>(groups.size());
         for (final Map.Entry<K, CoGroupNode.Groups<V, W>> entry : groups.entrySet())
         {
-            joiner.emit(entry.getKey(), entry.getValue().left, entry.getValue().right, out);
+            joiner.emit(entry.getKey(), entry.getValue(), out);
         }
         return out;
     }
