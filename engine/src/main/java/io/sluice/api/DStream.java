@@ -243,7 +243,8 @@ public abstract class DStream<T>
     }
 
     /** As {@link #transform(BiFunction)}, producing a pair stream (Spark's {@code transformToPair}). */
-    public <K, V> PairDStream<K, V> transformToPair(final BiFunction<Batch<T>, Time, ? extends Collection<Pair<K, V>>> f)
+    public <K, V> PairDStream<K, V> transformToPair(
+        final BiFunction<Batch<T>, Time, ? extends Collection<Pair<K, V>>> f)
     {
         Objects.requireNonNull(f, "f");
         return PairDStream.wrapPairs(context, new TransformNode<Pair<K, V>>(List.of(node), (batches, time) ->

@@ -135,7 +135,7 @@ public abstract class PairDStream<K, V> extends DStream<Pair<K, V>>
         return wrapPairs(context, JoinNode.inner(node, Objects.requireNonNull(other, "other").node));
     }
 
-    /** As {@link #join}, keeping every value of this stream; {@code Optional.empty()} where the key has none in other. */
+    /** As {@link #join}, keeping every value of this stream; {@code Optional.empty()} where other lacks the key. */
     public <W> PairDStream<K, Pair<V, Optional<W>>> leftOuterJoin(final PairDStream<K, W> other)
     {
         return wrapPairs(context, JoinNode.leftOuter(node, Objects.requireNonNull(other, "other").node));

@@ -313,8 +313,8 @@ public final class StreamingContext implements AutoCloseable
     /**
      * A batch computed by {@code fn} from the batches of all {@code streams} of the same time, in list order, as one
      * partition (Spark's {@code ssc.transform}). {@code fn} runs once per batch on the job thread and must not return
-     * {@code null}. All streams must share the slide ({@link IllegalArgumentException}); each must have a batch at every
-     * valid time ({@link SluiceException} "Couldn't generate RDD from parent at time ..." otherwise).
+     * {@code null}. All streams must share the slide ({@link IllegalArgumentException}); each must have a batch at
+     * every valid time ({@link SluiceException} "Couldn't generate RDD from parent at time ..." otherwise).
      */
     public <R> DStream<R> transform(final List<DStream<?>> streams,
         final BiFunction<List<Batch<?>>, Time, Collection<R>> fn)

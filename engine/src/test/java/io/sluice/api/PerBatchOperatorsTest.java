@@ -78,7 +78,8 @@ class PerBatchOperatorsTest
     {
         try (StreamingTestDriver driver = StreamingTestDriver.create(SECOND))
         {
-            final DStream<String> in = driver.input(List.of(List.of("moon", "hello", "world", "hello", "moon", "a")), 3);
+            final DStream<String> in = driver.input(
+                List.of(List.of("moon", "hello", "world", "hello", "moon", "a")), 3);
             final PairDStream<String, Integer> pairs = in.mapToPair(w -> Pair.of(w, 1));
             final CollectedOutput<List<Pair<String, Long>>> counts = driver.collect(in.countByValue().glom());
             final CollectedOutput<Pair<String, List<Integer>>> groups = driver.collect(pairs.groupByKey());

@@ -31,15 +31,15 @@ public final class CoGroupNode<K, V, W> extends Node<Pair<K, Pair<List<V>, List<
     static List<Node<?>> checked(final Node<?> left, final Node<?> right, final String operation)
     {
         final List<Node<?>> parents = List.of(left, right);
-        SameSlide.require(parents, operation);
+        MultiParent.requireSameSlide(parents, operation);
         return parents;
     }
 
     @Override
     protected BatchData<Pair<K, Pair<List<V>, List<W>>>> compute(final long time)
     {
-        final BatchData<Pair<K, V>> l = requireParentBatch(left, time, "Couldn't generate RDD from parent");
-        final BatchData<Pair<K, W>> r = requireParentBatch(right, time, "Couldn't generate RDD from parent");
+        final BatchData<Pair<K, V>> l = MultiParent.parentBatch(left, time, MultiParent.NO_PARENT_BATCH, "cogroup");
+        final BatchData<Pair<K, W>> r = MultiParent.parentBatch(right, time, MultiParent.NO_PARENT_BATCH, "cogroup");
         return BatchData.lazy(time, isPersisted(), () ->
         {
             final Map<K, Groups<V, W>> groups = cogroup(l.partitions(), r.partitions());

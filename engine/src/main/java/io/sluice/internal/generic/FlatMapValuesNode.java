@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** {@code flatMapValues(f)}: one pair {@code (key, w)} per {@code w} of {@code f(value)}, in order; partitioning kept. */
+/** {@code flatMapValues(f)}: a pair {@code (key, w)} per {@code w} of {@code f(value)}, in order; partitioning kept. */
 public final class FlatMapValuesNode<K, V, W> extends Node<Pair<K, W>>
 {
     private final Node<Pair<K, V>> parent;
     private final Function<? super V, ? extends Iterable<? extends W>> f;
 
-    public FlatMapValuesNode(final Node<Pair<K, V>> parent, final Function<? super V, ? extends Iterable<? extends W>> f)
+    public FlatMapValuesNode(final Node<Pair<K, V>> parent,
+        final Function<? super V, ? extends Iterable<? extends W>> f)
     {
         super(parent.graph(), List.of(parent));
         this.parent = parent;

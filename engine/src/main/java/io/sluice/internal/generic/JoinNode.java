@@ -146,8 +146,8 @@ public final class JoinNode<K, V, W, R> extends Node<Pair<K, R>>
     @Override
     protected BatchData<Pair<K, R>> compute(final long time)
     {
-        final BatchData<Pair<K, V>> l = requireParentBatch(left, time, "Couldn't generate RDD from parent");
-        final BatchData<Pair<K, W>> r = requireParentBatch(right, time, "Couldn't generate RDD from parent");
+        final BatchData<Pair<K, V>> l = MultiParent.parentBatch(left, time, MultiParent.NO_PARENT_BATCH, name);
+        final BatchData<Pair<K, W>> r = MultiParent.parentBatch(right, time, MultiParent.NO_PARENT_BATCH, name);
         return BatchData.lazy(time, isPersisted(), () -> List.of(join(l.partitions(), r.partitions())));
     }
 

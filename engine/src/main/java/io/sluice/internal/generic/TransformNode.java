@@ -34,7 +34,7 @@ public final class TransformNode<R> extends Node<R>
 
     private static List<Node<?>> checked(final List<Node<?>> inputs)
     {
-        SameSlide.require(inputs, "transform");
+        MultiParent.requireSameSlide(inputs, "transform");
         return inputs;
     }
 
@@ -44,7 +44,7 @@ public final class TransformNode<R> extends Node<R>
         final List<Batch<?>> batches = new ArrayList<>(inputs.size());
         for (final Node<?> input : inputs)
         {
-            batches.add(requireParentBatch(input, time, "Couldn't generate RDD from parent"));
+            batches.add(MultiParent.parentBatch(input, time, MultiParent.NO_PARENT_BATCH, "transform"));
         }
         final List<Batch<?>> view = List.copyOf(batches);
         return BatchData.lazy(time, true, () ->

@@ -23,7 +23,7 @@ public final class UnionNode<T> extends Node<T>
 
     private static <T> List<Node<T>> checked(final List<Node<T>> inputs)
     {
-        SameSlide.require(inputs, "union");
+        MultiParent.requireSameSlide(inputs, "union");
         return inputs;
     }
 
@@ -33,7 +33,7 @@ public final class UnionNode<T> extends Node<T>
         final List<BatchData<T>> batches = new ArrayList<>(inputs.size());
         for (final Node<T> input : inputs)
         {
-            batches.add(requireParentBatch(input, time, "Could not generate RDD from a parent for unifying"));
+            batches.add(MultiParent.parentBatch(input, time, MultiParent.NO_UNION_PARENT_BATCH, "union"));
         }
         return BatchData.lazy(time, isPersisted(), () ->
         {
