@@ -35,7 +35,9 @@ import java.util.concurrent.TimeUnit;
  * {@value #RECORDS} records in {@value #PARTITIONS} partitions: each invocation recomputes the operator's lazy,
  * unpersisted batch exactly as a job reading it does. Scores are per input record ({@code @OperationsPerInvocation});
  * run with {@code -prof gc} for allocation per record. Each operator has a hand-written boxed loop over the same input
- * as its baseline ({@code baseline*}), so the framework's cost is the difference.
+ * as its baseline ({@code baseline*}: map/filter/flatMap over the same {@value #PARTITIONS} partitions, producing one
+ * list per partition as the node does; reduceByKey and join with one boxed {@code HashMap}), so the framework's cost
+ * is the difference.
  *
  * <p>Inputs: map/filter/flatMap read {@code Integer}s; reduceByKey reads {@code Pair<Integer, Integer>} over
  * {@value #KEYS} keys; join reads {@value #RECORDS}/2 pairs per side with unique keys, every key on both sides (1:1).
@@ -54,6 +56,7 @@ public class GenericOperatorsBenchmark
     private static final long BATCH_TIME = 1000;
 
     private List<Integer> ints;
+    private List<List<Integer>> intPartitions;
     private List<Pair<Integer, Integer>> keyed;
     private List<Pair<Integer, Integer>> left;
     private List<Pair<Integer, String>> right;
@@ -80,6 +83,12 @@ public class GenericOperatorsBenchmark
         {
             left.add(Pair.of(i, i));
             right.add(Pair.of(RECORDS / 2 - 1 - i, "r"));
+        }
+
+        intPartitions = new ArrayList<>(PARTITIONS);
+        for (int p = 0; p < PARTITIONS; p++)
+        {
+            intPartitions.add(new ArrayList<>(ints.subList(p * RECORDS / PARTITIONS, (p + 1) * RECORDS / PARTITIONS)));
         }
 
         final Graph graph = new Graph(BATCH_TIME, () -> StreamingContextState.INITIALIZED);
@@ -119,15 +128,20 @@ public class GenericOperatorsBenchmark
 
     @Benchmark
     @OperationsPerInvocation(RECORDS)
-    public List<Integer> baselineMap()
+    public List<List<Integer>> baselineMap()
     {
-        final List<Integer> in = ints;
-        final List<Integer> out = new ArrayList<>(in.size());
-        for (int i = 0, size = in.size(); i < size; i++)
+        final List<List<Integer>> parts = intPartitions;
+        final List<List<Integer>> result = new ArrayList<>(parts.size());
+        for (final List<Integer> in : parts)
         {
-            out.add(in.get(i) + 1);
+            final List<Integer> out = new ArrayList<>(in.size());
+            for (int i = 0, size = in.size(); i < size; i++)
+            {
+                out.add(in.get(i) + 1);
+            }
+            result.add(out);
         }
-        return out;
+        return result;
     }
 
     @Benchmark
@@ -139,19 +153,24 @@ public class GenericOperatorsBenchmark
 
     @Benchmark
     @OperationsPerInvocation(RECORDS)
-    public List<Integer> baselineFilter()
+    public List<List<Integer>> baselineFilter()
     {
-        final List<Integer> in = ints;
-        final List<Integer> out = new ArrayList<>();
-        for (int i = 0, size = in.size(); i < size; i++)
+        final List<List<Integer>> parts = intPartitions;
+        final List<List<Integer>> result = new ArrayList<>(parts.size());
+        for (final List<Integer> in : parts)
         {
-            final Integer x = in.get(i);
-            if ((x & 1) == 0)
+            final List<Integer> out = new ArrayList<>();
+            for (int i = 0, size = in.size(); i < size; i++)
             {
-                out.add(x);
+                final Integer x = in.get(i);
+                if ((x & 1) == 0)
+                {
+                    out.add(x);
+                }
             }
+            result.add(out);
         }
-        return out;
+        return result;
     }
 
     @Benchmark
@@ -163,17 +182,22 @@ public class GenericOperatorsBenchmark
 
     @Benchmark
     @OperationsPerInvocation(RECORDS)
-    public List<Integer> baselineFlatMap()
+    public List<List<Integer>> baselineFlatMap()
     {
-        final List<Integer> in = ints;
-        final List<Integer> out = new ArrayList<>(2 * in.size());
-        for (int i = 0, size = in.size(); i < size; i++)
+        final List<List<Integer>> parts = intPartitions;
+        final List<List<Integer>> result = new ArrayList<>(parts.size());
+        for (final List<Integer> in : parts)
         {
-            final int x = in.get(i);
-            out.add(x);
-            out.add(-x);
+            final List<Integer> out = new ArrayList<>(2 * in.size());
+            for (int i = 0, size = in.size(); i < size; i++)
+            {
+                final Integer x = in.get(i);
+                out.add(x);
+                out.add(-x);
+            }
+            result.add(out);
         }
-        return out;
+        return result;
     }
 
     @Benchmark
