@@ -3,7 +3,13 @@ package io.sluice.api;
 import io.sluice.internal.generic.CountNode;
 import io.sluice.internal.generic.FilterNode;
 import io.sluice.internal.generic.FlatMapNode;
+import io.sluice.internal.generic.GlomNode;
 import io.sluice.internal.generic.MapNode;
+import io.sluice.internal.generic.MapPartitionsNode;
+import io.sluice.internal.generic.ReduceNode;
+import io.sluice.internal.generic.RepartitionNode;
+import io.sluice.internal.generic.TransformNode;
+import io.sluice.internal.generic.UnionNode;
 import io.sluice.internal.graph.BatchData;
 import io.sluice.internal.graph.Node;
 import io.sluice.internal.graph.OutputNode;
@@ -12,9 +18,13 @@ import io.sluice.internal.output.TextFilesWriter;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -159,6 +169,111 @@ public abstract class DStream<T>
     }
 
     // ---- per-batch operators (issue 3a: element, per-batch, multi-parent, caching) ----
+
+    /**
+     * Calls {@code f} once per partition of each batch with a read-only iterator over the partition; the iterator it
+     * returns (never {@code null}) becomes that output partition. Partitioning is kept.
+     */
+    public <R> DStream<R> mapPartitions(final Function<Iterator<T>, Iterator<R>> f)
+    {
+        return wrap(context, new MapPartitionsNode<>(node, Objects.requireNonNull(f, "f")));
+    }
+
+    /** Each partition of each batch becomes one element: the unmodifiable list of its elements. */
+    public DStream<List<T>> glom()
+    {
+        return wrap(context, new GlomNode<>(node));
+    }
+
+    /**
+     * Each batch cut into exactly {@code numPartitions} contiguous, near-equal partitions, keeping element order
+     * (Spark spreads elements round-robin; which partition holds an element is not part of either contract).
+     *
+     * @throws IllegalArgumentException if {@code numPartitions < 1}.
+     */
+    public DStream<T> repartition(final int numPartitions)
+    {
+        return wrap(context, new RepartitionNode<>(node, numPartitions));
+    }
+
+    /**
+     * Reduces each batch to one element with the associative {@code f} (one partition). An empty batch gives an empty
+     * batch, NOT a zero element (Spark; compare {@link #count()}, which gives {@code [0]}).
+     */
+    public DStream<T> reduce(final BinaryOperator<T> f)
+    {
+        return wrap(context, new ReduceNode<>(node, Objects.requireNonNull(f, "f")));
+    }
+
+    /**
+     * How many times each distinct element occurs in each batch, as {@code (element, count)}: one partition, elements
+     * in order of first appearance. Elements need consistent {@code equals}/{@code hashCode}.
+     */
+    public PairDStream<T, Long> countByValue()
+    {
+        return this.<T, Long>mapToPair(element -> Pair.of(element, 1L)).reduceByKey(Long::sum);
+    }
+
+    /**
+     * The elements of this stream and of {@code other} in every batch: this stream's partitions, then
+     * {@code other}'s. Both must have the same slide duration ({@link IllegalArgumentException} otherwise); if one of
+     * them has no batch at a time the other has, that batch fails with {@link SluiceException}.
+     */
+    public DStream<T> union(final DStream<T> other)
+    {
+        Objects.requireNonNull(other, "other");
+        return wrap(context, new UnionNode<>(List.of(node, other.node)));
+    }
+
+    /**
+     * A batch computed by {@code f} from this stream's batch and time, as one partition. {@code f} runs once per
+     * batch, on the job thread, when the batch is first needed; it must not return {@code null} (the batch fails with
+     * {@link SluiceException}: return an empty collection instead). The {@link Batch} handed to {@code f} is valid only
+     * during the call. If this stream produced no batch at a valid time, the batch fails with {@link SluiceException}.
+     */
+    public <R> DStream<R> transform(final BiFunction<Batch<T>, Time, ? extends Collection<R>> f)
+    {
+        Objects.requireNonNull(f, "f");
+        return wrap(context, new TransformNode<R>(List.of(node), (batches, time) ->
+        {
+            @SuppressWarnings("unchecked")
+            final Batch<T> batch = (Batch<T>)batches.get(0);
+            return f.apply(batch, time);
+        }));
+    }
+
+    /** As {@link #transform(BiFunction)}, producing a pair stream (Spark's {@code transformToPair}). */
+    public <K, V> PairDStream<K, V> transformToPair(
+        final BiFunction<Batch<T>, Time, ? extends Collection<Pair<K, V>>> f)
+    {
+        Objects.requireNonNull(f, "f");
+        return PairDStream.wrapPairs(context, new TransformNode<Pair<K, V>>(List.of(node), (batches, time) ->
+        {
+            @SuppressWarnings("unchecked")
+            final Batch<T> batch = (Batch<T>)batches.get(0);
+            return f.apply(batch, time);
+        }));
+    }
+
+    /**
+     * As {@link #transform(BiFunction)} over this stream's and {@code other}'s batches of the same time. Both must have
+     * the same slide duration ({@link IllegalArgumentException}); both must have a batch at every valid time
+     * ({@link SluiceException} otherwise).
+     */
+    public <U, R> DStream<R> transformWith(final DStream<U> other,
+        final TriFunction<Batch<T>, Batch<U>, Time, ? extends Collection<R>> f)
+    {
+        Objects.requireNonNull(other, "other");
+        Objects.requireNonNull(f, "f");
+        return wrap(context, new TransformNode<R>(List.of(node, other.node), (batches, time) ->
+        {
+            @SuppressWarnings("unchecked")
+            final Batch<T> first = (Batch<T>)batches.get(0);
+            @SuppressWarnings("unchecked")
+            final Batch<U> second = (Batch<U>)batches.get(1);
+            return f.apply(first, second, time);
+        }));
+    }
 
     // ---- windowed and stateful operators (issue 3b: windows, slice, updateStateByKey, mapWithState, checkpoint) ----
 
