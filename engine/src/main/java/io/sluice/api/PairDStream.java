@@ -1,9 +1,15 @@
 package io.sluice.api;
 
 import io.sluice.internal.generic.ReduceByKeyNode;
+import io.sluice.internal.generic.ReducedWindowNode;
+import io.sluice.internal.generic.WholeBatchNode;
+import io.sluice.internal.generic.WindowNode;
 import io.sluice.internal.graph.Node;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.BiPredicate;
 import java.util.function.BinaryOperator;
 
 /**
@@ -40,5 +46,76 @@ public abstract class PairDStream<K, V> extends DStream<Pair<K, V>>
     // ---- per-batch operators (issue 3a: element, per-batch, multi-parent, caching) ----
 
     // ---- windowed and stateful operators (issue 3b: windows, slice, updateStateByKey, mapWithState, checkpoint) ----
+
+    /** {@link #groupByKeyAndWindow(Duration, Duration)} sliding with this stream's slide. */
+    public PairDStream<K, List<V>> groupByKeyAndWindow(final Duration window)
+    {
+        return groupByKeyAndWindow(window, slideDuration());
+    }
+
+    /**
+     * Every {@code slide}, each key's values in the last {@code window}, in batch order
+     * ({@code groupByKey().window(window, slide)} then concatenated per key).
+     */
+    public PairDStream<K, List<V>> groupByKeyAndWindow(final Duration window, final Duration slide)
+    {
+        final Node<Pair<K, List<V>>> grouped = new WholeBatchNode<>(node, WholeBatchNode.<K, V>groupByKey());
+        final WindowNode<Pair<K, List<V>>> windowed = new WindowNode<>(grouped, millis(window, "window"),
+            millis(slide, "slide"));
+        return wrapPairs(context, new WholeBatchNode<>(windowed, WholeBatchNode.<K, V>concatByKey()));
+    }
+
+    /** {@link #reduceByKeyAndWindow(BinaryOperator, Duration, Duration)} sliding with this stream's slide. */
+    public PairDStream<K, V> reduceByKeyAndWindow(final BinaryOperator<V> f, final Duration window)
+    {
+        return reduceByKeyAndWindow(f, window, slideDuration());
+    }
+
+    /**
+     * Every {@code slide}, each key's values in the last {@code window} combined with {@code f}
+     * ({@code reduceByKey(f).window(window, slide).reduceByKey(f)}): keys without values in the window are absent.
+     */
+    public PairDStream<K, V> reduceByKeyAndWindow(final BinaryOperator<V> f, final Duration window,
+        final Duration slide)
+    {
+        Objects.requireNonNull(f, "f");
+        final Node<Pair<K, V>> reduced = new ReduceByKeyNode<>(node, f);
+        final WindowNode<Pair<K, V>> windowed = new WindowNode<>(reduced, millis(window, "window"),
+            millis(slide, "slide"));
+        return wrapPairs(context, new ReduceByKeyNode<>(windowed, f));
+    }
+
+    /**
+     * As {@link #reduceByKeyAndWindow(BinaryOperator, Duration, Duration)}, computed incrementally from the previous
+     * window: {@code inverse} removes the batches leaving it ({@code inverse(f(a, b), b) == a}). Keys are never
+     * dropped: once seen, a key is emitted every slide, decaying to the inverse's zero. Needs a checkpoint directory.
+     */
+    public PairDStream<K, V> reduceByKeyAndWindow(final BinaryOperator<V> f, final BinaryOperator<V> inverse,
+        final Duration window, final Duration slide)
+    {
+        return reducedWindow(f, inverse, window, slide, null);
+    }
+
+    /**
+     * As {@link #reduceByKeyAndWindow(BinaryOperator, BinaryOperator, Duration, Duration)}, keeping only the keys for
+     * which {@code filter} is true (applied to the window's state itself, so a dropped key starts again from its new
+     * values). {@code filter} must only drop keys with no values left in the window.
+     */
+    public PairDStream<K, V> reduceByKeyAndWindow(final BinaryOperator<V> f, final BinaryOperator<V> inverse,
+        final Duration window, final Duration slide, final BiPredicate<K, V> filter)
+    {
+        return reducedWindow(f, inverse, window, slide, Objects.requireNonNull(filter, "filter"));
+    }
+
+    private PairDStream<K, V> reducedWindow(final BinaryOperator<V> f, final BinaryOperator<V> inverse,
+        final Duration window, final Duration slide, final BiPredicate<K, V> filter)
+    {
+        Objects.requireNonNull(f, "f");
+        Objects.requireNonNull(inverse, "inverse");
+        final long windowMs = millis(window, "window");
+        final long slideMs = millis(slide, "slide");
+        return wrapPairs(context, new ReducedWindowNode<>(new ReduceByKeyNode<>(node, f), f, inverse, windowMs,
+            slideMs, filter));
+    }
 
 }
