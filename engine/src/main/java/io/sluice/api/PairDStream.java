@@ -1,14 +1,20 @@
 package io.sluice.api;
 
+import io.sluice.internal.generic.MapWithStateNode;
 import io.sluice.internal.generic.ReduceByKeyNode;
 import io.sluice.internal.generic.ReducedWindowNode;
+import io.sluice.internal.generic.UpdateStateByKeyNode;
 import io.sluice.internal.generic.WholeBatchNode;
 import io.sluice.internal.generic.WindowNode;
 import io.sluice.internal.graph.Node;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.BinaryOperator;
 
@@ -116,6 +122,46 @@ public abstract class PairDStream<K, V> extends DStream<Pair<K, V>>
         final long slideMs = millis(slide, "slide");
         return wrapPairs(context, new ReducedWindowNode<>(new ReduceByKeyNode<>(node, f), f, inverse, windowMs,
             slideMs, filter));
+    }
+
+    /**
+     * Keeps a state per key across batches: every batch {@code update} is called for every key that has a state or
+     * values, with this batch's values (an empty list if none) and the previous state; an empty result removes the
+     * key. Emits the whole state every batch, also when this stream produced no batch. Needs a checkpoint directory.
+     */
+    public <S> PairDStream<K, S> updateStateByKey(final BiFunction<List<V>, Optional<S>, Optional<S>> update)
+    {
+        return updateStateByKey(update, Map.of());
+    }
+
+    /** As {@link #updateStateByKey(BiFunction)}, the keys starting with {@code initialState} (seen in batch 1). */
+    public <S> PairDStream<K, S> updateStateByKey(final BiFunction<List<V>, Optional<S>, Optional<S>> update,
+        final Map<K, S> initialState)
+    {
+        Objects.requireNonNull(update, "update");
+        return updateStateByKey((time, key, values, state) -> update.apply(values, state), initialState);
+    }
+
+    /** As {@link #updateStateByKey(BiFunction, Map)}, {@code update} also getting the batch time and the key. */
+    public <S> PairDStream<K, S> updateStateByKey(
+        final QuadFunction<Time, K, List<V>, Optional<S>, Optional<S>> update, final Map<K, S> initialState)
+    {
+        Objects.requireNonNull(update, "update");
+        Objects.requireNonNull(initialState, "initialState");
+        return wrapPairs(context, new UpdateStateByKeyNode<>(node, update, new LinkedHashMap<>(initialState)));
+    }
+
+    /**
+     * Keeps a state per key and maps every record with it: the spec's function is called once per record (in batch
+     * order, each call seeing the previous call's update) and for keys timing out; the returned stream holds the
+     * records it returned in each batch, {@link MapWithStateDStream#stateSnapshots()} the whole state. Needs a
+     * checkpoint directory; idle keys time out on checkpoint batches (default every 10 batches).
+     */
+    public <S, R> MapWithStateDStream<K, V, S, R> mapWithState(final StateSpec<K, V, S, R> spec)
+    {
+        Objects.requireNonNull(spec, "spec");
+        return MapWithStateDStream.create(context, new MapWithStateNode<>(node, spec.mappingFunction(),
+            spec.initialStateMap(), spec.timeoutMs()));
     }
 
 }

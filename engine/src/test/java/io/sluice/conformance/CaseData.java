@@ -37,6 +37,14 @@ final class CaseData
         return out;
     }
 
+    /** The elements of one batch. */
+    static <T> List<T> elements(final JsonNode batch, final Function<JsonNode, T> element)
+    {
+        final List<T> elements = new ArrayList<>();
+        batch.forEach(e -> elements.add(element.apply(e)));
+        return elements;
+    }
+
     static Integer integer(final JsonNode node)
     {
         return node.asInt();
