@@ -7,7 +7,6 @@ import io.sluice.internal.graph.BatchData;
 import io.sluice.internal.graph.Node;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,14 +78,7 @@ public final class UpdateStateByKeyNode<K, V, S> extends Node<Pair<K, S>>
     private List<Pair<K, S>> apply(final long time, final List<Pair<K, S>> state,
         final List<List<Pair<K, V>>> partitions)
     {
-        final Map<K, List<V>> values = new LinkedHashMap<>();
-        for (final List<Pair<K, V>> partition : partitions)
-        {
-            for (final Pair<K, V> pair : partition)
-            {
-                values.computeIfAbsent(pair.key(), k -> new ArrayList<>()).add(pair.value());
-            }
-        }
+        final Map<K, List<V>> values = WholeBatchNode.groupValues(partitions);
         final Time batchTime = new Time(time);
         final List<Pair<K, S>> next = new ArrayList<>(state.size() + values.size());
         for (final Pair<K, S> pair : state)

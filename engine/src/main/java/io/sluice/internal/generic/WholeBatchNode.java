@@ -60,18 +60,21 @@ public final class WholeBatchNode<T, R> extends Node<R>
     /** Groups values by key (Spark's {@code groupByKey}); keys in first-appearance order. */
     public static <K, V> Function<List<List<Pair<K, V>>>, List<Pair<K, List<V>>>> groupByKey()
     {
-        return partitions ->
+        return partitions -> toPairs(groupValues(partitions));
+    }
+
+    /** Each key's values in partition order; keys in first-appearance order. */
+    static <K, V> Map<K, List<V>> groupValues(final List<List<Pair<K, V>>> partitions)
+    {
+        final Map<K, List<V>> groups = new LinkedHashMap<>();
+        for (final List<Pair<K, V>> partition : partitions)
         {
-            final Map<K, List<V>> groups = new LinkedHashMap<>();
-            for (final List<Pair<K, V>> partition : partitions)
+            for (final Pair<K, V> pair : partition)
             {
-                for (final Pair<K, V> pair : partition)
-                {
-                    groups.computeIfAbsent(pair.key(), k -> new ArrayList<>()).add(pair.value());
-                }
+                groups.computeIfAbsent(pair.key(), k -> new ArrayList<>()).add(pair.value());
             }
-            return toPairs(groups);
-        };
+        }
+        return groups;
     }
 
     /** Concatenates the value lists of each key (groupByKeyAndWindow's {@code combineByKey(concat)}). */
