@@ -94,15 +94,36 @@ public final class MapWithStateNode<K, V, S, R> extends Node<MapWithStateNode.Re
             final BatchData<Result<K, S, R>> previousBatch = previous.get();
             final StateStore<K, S> previousStore = previousBatch == null
                 ? StateStore.of(initialState, time) : previousBatch.collect().get(0).store();
-            final StateStore<K, S> store = previousStore.copy();
-            final List<R> mapped = new ArrayList<>();
             final List<List<Pair<K, V>>> partitions = data == null ? List.of() : data.partitions();
-            update(store, partitions, function, time, timeoutMs > 0, time - timeoutMs, isSweep, mapped);
+            final List<R> mapped = new ArrayList<>();
+            final StateStore<K, S> store;
+            if (isSweep || !isEmpty(partitions))
+            {
+                store = previousStore.copy();
+                update(store, partitions, function, time, timeoutMs > 0, time - timeoutMs, isSweep, mapped);
+            }
+            else
+            {
+                // Stores never change once their batch is computed, so a batch without work shares the previous one.
+                store = previousStore;
+            }
             previous.set(null);
             final List<Result<K, S, R>> one = new ArrayList<>(1);
             one.add(new Result<>(store, mapped));
             return List.of(one);
         });
+    }
+
+    private static <E> boolean isEmpty(final List<List<E>> partitions)
+    {
+        for (final List<E> partition : partitions)
+        {
+            if (!partition.isEmpty())
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
