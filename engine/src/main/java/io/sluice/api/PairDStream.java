@@ -53,6 +53,21 @@ public abstract class PairDStream<K, V> extends DStream<Pair<K, V>>
 
     // ---- windowed and stateful operators (issue 3b: windows, slice, updateStateByKey, mapWithState, checkpoint) ----
 
+    /** As {@link DStream#window(Duration)}, keeping the pair operations. */
+    @Override
+    public PairDStream<K, V> window(final Duration window)
+    {
+        return window(window, slideDuration());
+    }
+
+    /** As {@link DStream#window(Duration, Duration)}, keeping the pair operations. */
+    @Override
+    public PairDStream<K, V> window(final Duration window, final Duration slide)
+    {
+        return new WindowedDStream.Pairs<>(context, new WindowNode<>(node, millis(window, "window"),
+            millis(slide, "slide")));
+    }
+
     /** {@link #groupByKeyAndWindow(Duration, Duration)} sliding with this stream's slide. */
     public PairDStream<K, List<V>> groupByKeyAndWindow(final Duration window)
     {

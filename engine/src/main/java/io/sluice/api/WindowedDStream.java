@@ -20,12 +20,37 @@ final class WindowedDStream<T> extends DStream<T>
     @Override
     public DStream<T> persist()
     {
+        persistParent(context, window);
+        return this;
+    }
+
+    /** Persists the window's parent instead of the window (before start only). */
+    static void persistParent(final StreamingContext context, final WindowNode<?> window)
+    {
         if (context.state() != StreamingContextState.INITIALIZED)
         {
             throw new UnsupportedOperationException("Cannot change storage level of a DStream after streaming context "
                 + "has started; call persist() before start()");
         }
         window.parent().persist();
-        return this;
+    }
+
+    /** The pair-stream twin, so that a windowed pair stream keeps its pair operations. */
+    static final class Pairs<K, V> extends PairDStream<K, V>
+    {
+        private final WindowNode<Pair<K, V>> window;
+
+        Pairs(final StreamingContext context, final WindowNode<Pair<K, V>> window)
+        {
+            super(context, window);
+            this.window = window;
+        }
+
+        @Override
+        public DStream<Pair<K, V>> persist()
+        {
+            persistParent(context, window);
+            return this;
+        }
     }
 }

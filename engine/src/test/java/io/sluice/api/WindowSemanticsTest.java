@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,27 @@ class WindowSemanticsTest
             driver.advance(6);
             assertEquals(List.of(new Time(2000), new Time(4000), new Time(6000)), out.times());
             assertEquals(List.of(List.of(1, 2), List.of(2, 3, 4), List.of(4, 5, 6)), out.batches());
+        }
+    }
+
+    @Test
+    void windowedPairStreamKeepsPairOperationsAndForwardsPersist()
+    {
+        try (StreamingTestDriver driver = StreamingTestDriver.create(SECOND))
+        {
+            final List<Node<?>> nodes = ContextInternals.Access.of(driver.context()).graph().nodes();
+            final PairDStream<Integer, Integer> pairs = driver.input(ones(3)).mapToPair(x -> Pair.of(x % 2, x));
+            final Node<?> pairsNode = nodes.get(nodes.size() - 1);
+            final PairDStream<Integer, Integer> windowed = pairs.window(seconds(2));
+            final Node<?> windowNode = nodes.get(nodes.size() - 1);
+            windowed.persist();
+            assertTrue(pairsNode.isPersisted());
+            assertFalse(windowNode.isPersisted());
+            final CollectedOutput<Pair<Integer, Integer>> out = driver.collect(windowed.reduceByKey(Integer::sum));
+            driver.start();
+            driver.advance(3);
+            assertEquals(List.of(List.of(Pair.of(1, 1)), List.of(Pair.of(1, 1), Pair.of(0, 2)),
+                List.of(Pair.of(0, 2), Pair.of(1, 3))), out.batches());
         }
     }
 
