@@ -149,6 +149,28 @@ class WindowSemanticsTest
     }
 
     @Test
+    void filterDroppingAKeyWithValuesLeftFailsTheBatchWhenTheyLeave()
+    {
+        // Batch 1's (1, 1) is filtered out of the window state at 1000 and 2000, and leaves the window at 3000.
+        try (StreamingTestDriver driver = StreamingTestDriver.create(SECOND))
+        {
+            final DStream<Integer> in = driver.input(List.of(List.of(1)));
+            driver.collect(in.mapToPair(x -> Pair.of(x, 1)).reduceByKeyAndWindow(Integer::sum, (a, b) -> a - b,
+                seconds(2), SECOND, (k, v) -> v > 1));
+            driver.start();
+            driver.advance(2);
+            final SluiceException thrown = assertThrows(SluiceException.class, () -> driver.advance(1));
+            Throwable cause = thrown;
+            while (cause.getCause() != null)
+            {
+                cause = cause.getCause();
+            }
+            assertTrue(cause.getMessage().startsWith("Neither previous window has value for key, nor new values "
+                + "found."), cause.getMessage());
+        }
+    }
+
+    @Test
     void invertibleWindowsNeedACheckpointDirectoryAtStart()
     {
         final List<Function<DStream<Integer>, DStream<?>>> operators = List.of(
