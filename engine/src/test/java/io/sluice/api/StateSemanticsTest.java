@@ -105,6 +105,33 @@ class StateSemanticsTest
         }
     }
 
+    @Test
+    void mapWithStateProducesEveryBatchEvenWhenTheParentHasNone()
+    {
+        try (StreamingTestDriver driver = StreamingTestDriver.create(SECOND))
+        {
+            final List<List<String>> input = new ArrayList<>();
+            input.add(List.of("a"));
+            input.add(null);
+            input.add(List.of("a"));
+            final MapWithStateDStream<String, Integer, Integer, Integer> mapped = driver.input(input)
+                .mapToPair(x -> Pair.of(x, 1)).mapWithState(
+                    StateSpec.function((String key, Optional<Integer> value, State<Integer> state) ->
+                    {
+                        state.update(state.getOption().orElse(0) + value.orElseThrow());
+                        return state.get();
+                    }));
+            final CollectedOutput<Integer> out = driver.collect(mapped);
+            final CollectedOutput<Pair<String, Integer>> snapshots = driver.collect(mapped.stateSnapshots());
+            driver.start();
+            driver.advance(3);
+            assertEquals(List.of(List.of(1), List.of(), List.of(2)), out.batches());
+            assertEquals(List.of(List.of(Pair.of("a", 1)), List.of(Pair.of("a", 1)), List.of(Pair.of("a", 2))),
+                snapshots.batches());
+            assertEquals(List.of(new Time(1000), new Time(2000), new Time(3000)), snapshots.times());
+        }
+    }
+
     /**
      * Timeout 2 s, checkpoint (and sweep) every batch: "a" stored at 1000 is idle at 4000 (1000 &lt; 4000 - 2000) but
      * not at 3000 (not strictly older); "b" is refreshed by its record at 2000 although the function does not update
