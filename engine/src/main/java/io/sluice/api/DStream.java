@@ -10,6 +10,8 @@ import io.sluice.internal.generic.ReduceNode;
 import io.sluice.internal.generic.RepartitionNode;
 import io.sluice.internal.generic.TransformNode;
 import io.sluice.internal.generic.UnionNode;
+import io.sluice.internal.generic.WholeBatchNode;
+import io.sluice.internal.generic.WindowNode;
 import io.sluice.internal.graph.BatchData;
 import io.sluice.internal.graph.Node;
 import io.sluice.internal.graph.OutputNode;
@@ -276,6 +278,120 @@ public abstract class DStream<T>
     }
 
     // ---- windowed and stateful operators (issue 3b: windows, slice, updateStateByKey, mapWithState, checkpoint) ----
+
+    /** {@link #window(Duration, Duration)} sliding with this stream's slide. */
+    public DStream<T> window(final Duration window)
+    {
+        return window(window, slideDuration());
+    }
+
+    /**
+     * Every {@code slide}, all elements of this stream's batches in the last {@code window} (times in
+     * {@code (t - window, t]}); partial windows at the start; with {@code slide > window} elements between windows are
+     * never emitted. Persists this stream.
+     *
+     * @throws IllegalArgumentException now (not at start) when {@code window} or {@code slide} is not a multiple of
+     *                                  this stream's slide
+     */
+    public DStream<T> window(final Duration window, final Duration slide)
+    {
+        return new WindowedDStream<>(context, new WindowNode<>(node, millis(window, "window"), millis(slide, "slide")));
+    }
+
+    /**
+     * The number of elements in each window. Uses an inverse reduce, so it needs a checkpoint directory; emits
+     * nothing until the first element arrives, and 0 once every element has left the window.
+     */
+    public DStream<Long> countByWindow(final Duration window, final Duration slide)
+    {
+        return wrap(context, new MapNode<T, Long>(node, element -> 1L)).reduceByWindow(Long::sum, (a, b) -> a - b,
+            window, slide);
+    }
+
+    /** {@code reduce(f).window(window, slide).reduce(f)}: one element per window, none for an empty window. */
+    public DStream<T> reduceByWindow(final BinaryOperator<T> f, final Duration window, final Duration slide)
+    {
+        Objects.requireNonNull(f, "f");
+        final Node<T> reduced = new WholeBatchNode<>(node, WholeBatchNode.reduceAll(f));
+        final WindowNode<T> windowed = new WindowNode<>(reduced, millis(window, "window"), millis(slide, "slide"));
+        return wrap(context, new WholeBatchNode<>(windowed, WholeBatchNode.reduceAll(f)));
+    }
+
+    /**
+     * As {@link #reduceByWindow(BinaryOperator, Duration, Duration)}, computed incrementally: {@code inverse} removes
+     * the batches leaving the window ({@code inverse(f(a, b), b) == a}). Needs a checkpoint directory; emits nothing
+     * until the first element arrives, then the inverse's zero once every element has left.
+     */
+    public DStream<T> reduceByWindow(final BinaryOperator<T> f, final BinaryOperator<T> inverse, final Duration window,
+        final Duration slide)
+    {
+        final PairDStream<Integer, T> keyed = PairDStream.wrapPairs(context,
+            new MapNode<T, Pair<Integer, T>>(node, element -> Pair.of(1, element)));
+        return keyed.reduceByKeyAndWindow(f, inverse, window, slide).map(Pair::value);
+    }
+
+    /**
+     * The count of each distinct element in each window, incrementally (elements whose count drops to 0 are
+     * dropped). Needs a checkpoint directory.
+     */
+    public PairDStream<T, Long> countByValueAndWindow(final Duration window, final Duration slide)
+    {
+        final PairDStream<T, Long> ones = PairDStream.wrapPairs(context,
+            new MapNode<T, Pair<T, Long>>(node, element -> Pair.of(element, 1L)));
+        return ones.reduceByKeyAndWindow(Long::sum, (a, b) -> a - b, window, slide, (k, v) -> v != 0L);
+    }
+
+    /**
+     * The batches this stream produced at its times in {@code [from, to]} (both inclusive, aligned down onto its slide
+     * grid, times at or before zero time skipped), computing those not generated yet. Thread-safe after start.
+     *
+     * @throws SluiceException before the context has started ("... has not been initialized")
+     */
+    public List<Batch<T>> slice(final Time from, final Time to)
+    {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (!node.graph().isStarted())
+        {
+            throw new SluiceException(node.name() + " has not been initialized: slice(from, to) needs a started "
+                + "StreamingContext");
+        }
+        return node.graph().locked(() -> new ArrayList<>(WindowNode.slice(node, from.milliseconds(),
+            to.milliseconds())));
+    }
+
+    /**
+     * Marks this stream's batches to be checkpointed every {@code interval} (and persists it). Checked at start: the
+     * interval must be a multiple of the slide and at least the slide, and a checkpoint directory must be set.
+     *
+     * @throws UnsupportedOperationException after start
+     */
+    public DStream<T> checkpoint(final Duration interval)
+    {
+        setCheckpointInterval(node, interval);
+        return this;
+    }
+
+    void setCheckpointInterval(final Node<?> target, final Duration interval)
+    {
+        if (context.state() != StreamingContextState.INITIALIZED)
+        {
+            throw new UnsupportedOperationException("Cannot change checkpoint interval of a DStream after streaming "
+                + "context has started; call checkpoint(interval) before start()");
+        }
+        target.checkpointInterval(millis(interval, "checkpoint interval"));
+    }
+
+    static long millis(final Duration duration, final String what)
+    {
+        Objects.requireNonNull(duration, what);
+        final long ms = duration.toMillis();
+        if (ms <= 0)
+        {
+            throw new IllegalArgumentException(what + " must be at least 1 ms, was " + duration);
+        }
+        return ms;
+    }
 
     private void output(final String operation, final BiConsumer<BatchData<T>, Long> action)
     {
