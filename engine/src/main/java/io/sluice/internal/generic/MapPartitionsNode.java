@@ -1,6 +1,5 @@
 package io.sluice.internal.generic;
 
-import io.sluice.internal.graph.BatchData;
 import io.sluice.internal.graph.Node;
 
 import java.util.ArrayList;
@@ -13,47 +12,31 @@ import java.util.function.Function;
  * {@code mapPartitions(f)}: {@code f} is called once per partition with an iterator over it (read-only) and its
  * result becomes that partition of the output; partitioning kept.
  */
-public final class MapPartitionsNode<T, R> extends Node<R>
+public final class MapPartitionsNode<T, R> extends NarrowNode<T, R>
 {
-    private final Node<T> parent;
     private final Function<Iterator<T>, Iterator<R>> f;
 
     public MapPartitionsNode(final Node<T> parent, final Function<Iterator<T>, Iterator<R>> f)
     {
-        super(parent.graph(), List.of(parent));
-        this.parent = parent;
+        super(parent);
         this.f = f;
     }
 
     @Override
-    protected BatchData<R> compute(final long time)
+    protected List<R> partition(final List<T> input)
     {
-        final BatchData<T> in = parent.getOrCompute(time);
-        if (in == null)
+        final Iterator<R> result = f.apply(Collections.unmodifiableList(input).iterator());
+        if (result == null)
         {
-            return null;
+            throw new NullPointerException("mapPartitions function returned null; return an empty iterator "
+                + "(Collections.emptyIterator()) instead");
         }
-        return BatchData.lazy(time, isPersisted(), () ->
+        final List<R> mapped = new ArrayList<>();
+        while (result.hasNext())
         {
-            final List<List<T>> parts = in.partitions();
-            final List<List<R>> out = new ArrayList<>(parts.size());
-            for (final List<T> part : parts)
-            {
-                final Iterator<R> result = f.apply(Collections.unmodifiableList(part).iterator());
-                if (result == null)
-                {
-                    throw new NullPointerException("mapPartitions function returned null; return an empty iterator "
-                        + "(Collections.emptyIterator()) instead");
-                }
-                final List<R> mapped = new ArrayList<>();
-                while (result.hasNext())
-                {
-                    mapped.add(result.next());
-                }
-                out.add(mapped);
-            }
-            return out;
-        });
+            mapped.add(result.next());
+        }
+        return mapped;
     }
 
     @Override

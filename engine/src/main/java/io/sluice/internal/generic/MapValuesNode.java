@@ -1,7 +1,6 @@
 package io.sluice.internal.generic;
 
 import io.sluice.api.Pair;
-import io.sluice.internal.graph.BatchData;
 import io.sluice.internal.graph.Node;
 
 import java.util.ArrayList;
@@ -9,41 +8,25 @@ import java.util.List;
 import java.util.function.Function;
 
 /** {@code mapValues(f)}: each pair's value mapped, key and partitioning kept. */
-public final class MapValuesNode<K, V, W> extends Node<Pair<K, W>>
+public final class MapValuesNode<K, V, W> extends NarrowNode<Pair<K, V>, Pair<K, W>>
 {
-    private final Node<Pair<K, V>> parent;
     private final Function<? super V, ? extends W> f;
 
     public MapValuesNode(final Node<Pair<K, V>> parent, final Function<? super V, ? extends W> f)
     {
-        super(parent.graph(), List.of(parent));
-        this.parent = parent;
+        super(parent);
         this.f = f;
     }
 
     @Override
-    protected BatchData<Pair<K, W>> compute(final long time)
+    protected List<Pair<K, W>> partition(final List<Pair<K, V>> input)
     {
-        final BatchData<Pair<K, V>> in = parent.getOrCompute(time);
-        if (in == null)
+        final List<Pair<K, W>> mapped = new ArrayList<>(input.size());
+        for (final Pair<K, V> pair : input)
         {
-            return null;
+            mapped.add(Pair.of(pair.key(), f.apply(pair.value())));
         }
-        return BatchData.lazy(time, isPersisted(), () ->
-        {
-            final List<List<Pair<K, V>>> parts = in.partitions();
-            final List<List<Pair<K, W>>> out = new ArrayList<>(parts.size());
-            for (final List<Pair<K, V>> part : parts)
-            {
-                final List<Pair<K, W>> mapped = new ArrayList<>(part.size());
-                for (final Pair<K, V> pair : part)
-                {
-                    mapped.add(Pair.of(pair.key(), f.apply(pair.value())));
-                }
-                out.add(mapped);
-            }
-            return out;
-        });
+        return mapped;
     }
 
     @Override
