@@ -8,10 +8,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A simulated source paced by the context's clock: tick {@code n} covers clock time {@code [n * tickMs, (n+1) * tickMs)}
- * and its records are stored as soon as the clock reaches {@code n * tickMs}, so tick 0 is stored at once and, with
- * {@code tickMs} equal to the batch interval, batch {@code k} (time {@code k * tickMs}) holds tick {@code k - 1}
- * exactly. On a ManualClock a test knows how many records each batch holds (awaitReceived, then advance); on the
+ * A simulated source paced by the context's clock: ticks count whole {@code tickMs} periods of the clock from the
+ * one it read at the first start ({@code origin}); tick {@code n}'s records are stored as soon as the clock reaches
+ * {@code (origin + n) * tickMs}, so tick 0 is stored at once and, on a ManualClock at 0 with {@code tickMs} equal to
+ * the batch interval, batch {@code k} (time {@code k * tickMs}) holds tick {@code k - 1} exactly. On a ManualClock a test knows how many records each batch holds (awaitReceived, then advance); on the
  * system clock it is a steady simulated feed. A restart continues with the next tick.
  *
  * <p>Thread contract: {@link #recordsOf(long)} runs on the receiver's own thread, ticks in order.
@@ -22,6 +22,7 @@ public abstract class ClockPacedReceiver<T> extends Receiver<T>
     private final long tickMs;
     private final long maxTicks;
     private volatile long nextTick;
+    private volatile long originTick = Long.MIN_VALUE;
     private Thread thread;
 
     /**
@@ -40,6 +41,10 @@ public abstract class ClockPacedReceiver<T> extends Receiver<T>
     @Override
     public void onStart()
     {
+        if (originTick == Long.MIN_VALUE)
+        {
+            originTick = Math.floorDiv(clock.millis(), tickMs);
+        }
         thread = new Thread(this::run, getClass().getSimpleName());
         thread.setDaemon(true);
         thread.start();
@@ -49,7 +54,7 @@ public abstract class ClockPacedReceiver<T> extends Receiver<T>
     {
         while (!isStopped())
         {
-            final long due = Math.floorDiv(clock.millis(), tickMs);
+            final long due = Math.floorDiv(clock.millis(), tickMs) - originTick;
             if (nextTick <= due && nextTick < maxTicks)
             {
                 store(recordsOf(nextTick).iterator());
