@@ -72,6 +72,52 @@ class ChronicleTopicTest
     }
 
     @Test
+    void aProducerInAnotherProcessFeedsTheRunningContext() throws Exception
+    {
+        final Path topic = tmp.resolve("topic");
+        produce(topic, List.of("here-0"));
+        try (StreamingTestDriver driver = StreamingTestDriver.create(SECOND))
+        {
+            final CollectedOutput<String> out = driver.collect(
+                driver.context().chronicleTopic(topic, TopicStart.BEGINNING, Codecs.STRING));
+            driver.start();
+            driver.advance(1);
+            runChildProducer(topic, 500, "child-");
+            driver.advance(1);
+            final List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 500; i++)
+            {
+                expected.add("child-" + i);
+            }
+            assertEquals(List.of(List.of("here-0"), expected), out.batches());
+        }
+    }
+
+    private static void runChildProducer(final Path topic, final int count, final String prefix) throws Exception
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (final String argument : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
+        {
+            if (argument.startsWith("--add-") || argument.startsWith("--enable-native-access")
+                || argument.startsWith("-Dchronicle"))
+            {
+                command.add(argument);
+            }
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(TopicProducerProcess.class.getName());
+        command.add(topic.toString());
+        command.add(Integer.toString(count));
+        command.add(prefix);
+        final Process process = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the producer process did not finish");
+        assertEquals(0, process.exitValue(), "producer process exit value");
+    }
+
+    @Test
     void fromTheEndSkipsWhatWasThereAtStart() throws Exception
     {
         final Path topic = tmp.resolve("topic");
