@@ -50,6 +50,40 @@ class TripParserTest
     }
 
     @Test
+    void appOneReadsTheOriginalFormatSampleFromASocket() throws Exception
+    {
+        final List<String> lines = Files.readAllLines(UberPipelineTest.DATA.resolve(
+            UberData.AUGUST_ORIGINAL_FORMAT_SAMPLE));
+        final KMeansModel model = KMeansModel.parse(Files.readAllLines(UberPipelineTest.DATA.resolve(UberData.MODEL)));
+        final Path topic = tmp.resolve("trips");
+        final Path deadLetterTopic = tmp.resolve("dead");
+        try (io.sluice.examples.feed.TextFeeder feeder = new io.sluice.examples.feed.TextFeeder(0, lines, 1_000_000,
+                lines.size()).start();
+             StreamingTestDriver driver = StreamingTestDriver.create(Duration.ofSeconds(1)))
+        {
+            UberTripEnricher.publish(UberTripEnricher.enrich(
+                driver.context().socketTextStream(feeder.host(), feeder.port()), driver.context().broadcast(model)),
+                topic, deadLetterTopic);
+            driver.start();
+            driver.awaitReceived(lines.size());
+            driver.advance(1);
+        }
+        try (StreamingTestDriver driver = StreamingTestDriver.create(Duration.ofSeconds(1)))
+        {
+            final CollectedOutput<String> trips = driver.collect(
+                driver.context().chronicleTopic(topic, TopicStart.BEGINNING, Codecs.STRING));
+            final CollectedOutput<String> dead = driver.collect(
+                driver.context().chronicleTopic(deadLetterTopic, TopicStart.BEGINNING, Codecs.STRING));
+            driver.start();
+            driver.advance(1);
+            assertEquals(lines.size() - 1, trips.batches().get(0).size());
+            assertEquals(List.of("header line\t\"Date/Time\",\"Lat\",\"Lon\",\"Base\""), dead.batches().get(0));
+            assertTrue(trips.batches().get(0).get(0).startsWith("{\"dt\":\"2014-08-01 00:03:00\",\"lat\":40.7366,"),
+                trips.batches().get(0).get(0));
+        }
+    }
+
+    @Test
     void malformedLinesGoToTheDeadLetterTopicWithTheirReason() throws Exception
     {
         final KMeansModel model = new KMeansModel(new double[] {40.7, 40.8}, new double[] {-74.0, -73.9});
