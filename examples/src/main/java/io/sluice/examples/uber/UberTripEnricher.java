@@ -3,6 +3,7 @@ package io.sluice.examples.uber;
 import io.sluice.api.Broadcast;
 import io.sluice.api.Codecs;
 import io.sluice.api.DStream;
+import io.sluice.api.LongAccumulator;
 import io.sluice.api.StreamingContext;
 
 import java.nio.file.Files;
@@ -29,7 +30,8 @@ public final class UberTripEnricher
           --topic DIR           Chronicle topic of enriched trips (default topics/uber-trips)
           --dead-letters DIR    Chronicle topic of rejected lines with reasons (default topics/uber-dead-letters)
           --interval-ms MS      batch interval (default 1000)
-          --batches N           batches to run before a graceful stop (default 3; 0 = until Ctrl-C)
+          --batches N           batches to run before a graceful stop (default with --input or the bundled file:
+                                until every line of the file is processed; with --socket: 3; 0 = until Ctrl-C)
         """;
 
     private UberTripEnricher()
@@ -72,7 +74,7 @@ public final class UberTripEnricher
         Path topic = Path.of("topics/uber-trips");
         Path deadLetters = Path.of("topics/uber-dead-letters");
         long intervalMs = 1000;
-        int batches = 3;
+        Integer batchesOption = null;
         for (int i = 0; i < args.length; i++)
         {
             switch (args[i])
@@ -83,7 +85,7 @@ public final class UberTripEnricher
                 case "--topic" -> topic = Path.of(args[++i]);
                 case "--dead-letters" -> deadLetters = Path.of(args[++i]);
                 case "--interval-ms" -> intervalMs = Long.parseLong(args[++i]);
-                case "--batches" -> batches = Integer.parseInt(args[++i]);
+                case "--batches" -> batchesOption = Integer.parseInt(args[++i]);
                 case "--help", "-h" ->
                 {
                     System.out.print(USAGE);
@@ -107,6 +109,8 @@ public final class UberTripEnricher
                 final int colon = socket.lastIndexOf(':');
                 lines = ssc.socketTextStream(socket.substring(0, colon), Integer.parseInt(socket.substring(colon + 1)));
             }
+            final LongAccumulator processed = ssc.longAccumulator("lines processed");
+            lines.count().foreachBatch((count, time) -> count.forEach(processed::add));
             final Streams streams = enrich(lines, ssc.broadcast(model));
             publish(streams, topic, deadLetters);
             streams.trips().count().transformWith(streams.rejected().count(),
@@ -118,14 +122,33 @@ public final class UberTripEnricher
             System.out.println("uber trip enricher: " + model.k() + " clusters; trips to " + topic
                 + ", dead letters to " + deadLetters);
             ssc.start();
+            long fileLines = -1;
             if (watched != null)
             {
                 final Path source = UberData.fileOrBundled(input, UberData.SEPTEMBER);
+                try (java.util.stream.Stream<String> fileContent = Files.lines(source))
+                {
+                    fileLines = fileContent.count();
+                }
                 final Path staged = watched.resolve(".staged");
                 Files.copy(source, staged, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(staged, watched.resolve("trips.csv"), StandardCopyOption.ATOMIC_MOVE);
             }
-            if (batches > 0)
+            final int batches = batchesOption != null ? batchesOption : fileLines >= 0 ? -1 : 3;
+            if (batches < 0)
+            {
+                // run until every line of the file went through a batch (published or dead-lettered)
+                while (processed.value() < fileLines)
+                {
+                    if (ssc.awaitTerminationOrTimeout(Duration.ofMillis(intervalMs)))
+                    {
+                        break;
+                    }
+                }
+                ssc.stop(true);
+                System.out.println("processed all " + fileLines + " lines of the input");
+            }
+            else if (batches > 0)
             {
                 ssc.awaitTerminationOrTimeout(Duration.ofMillis(intervalMs * batches + intervalMs / 2));
                 ssc.stop(true);
