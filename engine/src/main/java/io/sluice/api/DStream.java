@@ -170,6 +170,22 @@ public abstract class DStream<T>
         output("saveAsTextFiles", (batch, time) -> TextFilesWriter.write(batch, prefix, suffix));
     }
 
+    // ---- Chronicle topics (issue 7) ----
+
+    /**
+     * Appends every non-empty batch to the Chronicle topic in {@code queueDir} (created when missing): one document
+     * per record, encoded with {@code codec}, then a batch marker with the batch time, so
+     * {@link StreamingContext#chronicleTopic} in another context or process reads the records. Idempotent on batch
+     * time: a batch whose time is at or before the last marker in the queue is skipped, so a batch run again (by
+     * this or a later context on the same clock) is not written twice. A crash in the middle of a batch leaves no
+     * marker, so that batch is written again in full: at least once, never lost.
+     */
+    public void saveToChronicleTopic(final java.nio.file.Path queueDir, final Codec<T> codec)
+    {
+        output("saveToChronicleTopic", new io.sluice.internal.topic.TopicSink<>(
+            Objects.requireNonNull(queueDir, "queueDir"), Objects.requireNonNull(codec, "codec")));
+    }
+
     // ---- per-batch operators (issue 3a: element, per-batch, multi-parent, caching) ----
 
     /**

@@ -387,6 +387,24 @@ public final class StreamingContext implements AutoCloseable
         return values;
     }
 
+    // ---- Chronicle topics (issue 7) ----
+
+    /**
+     * The records of a Chronicle queue that other processes append to (a "topic"), one record per document in the
+     * layout {@link TopicWriter} and {@link DStream#saveToChronicleTopic} write, decoded with {@code codec} (the
+     * writers' codec); batch markers of a sink are skipped. Reading starts at {@code start}: the queue's beginning,
+     * its end, or after a stored position ({@link TopicDStream#positionAfter(Time)}). Batch {@code t} is what was
+     * appended between the previous cut and the moment the clock crossed {@code t} (a ManualClock cuts before it
+     * shows the new time); the range is recorded at the cut, so reading batch {@code t} again gives the same
+     * records. The directory is created when missing. The queue is opened at start and closed at stop.
+     */
+    public <T> TopicDStream<T> chronicleTopic(final Path queueDir, final TopicStart start, final Codec<T> codec)
+    {
+        return new TopicDStream<>(this, new io.sluice.internal.topic.TopicInputNode<>(graph,
+            Objects.requireNonNull(queueDir, "queueDir"), Objects.requireNonNull(start, "start"),
+            Objects.requireNonNull(codec, "codec"), clock));
+    }
+
     /**
      * Starts generating batches. INITIALIZED: validates the graph (at least one output operation; a checkpoint
      * directory for stateful operators), starts receivers and the scheduler. ACTIVE: nothing happens. STOPPED:

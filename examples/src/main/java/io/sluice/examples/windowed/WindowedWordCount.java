@@ -1,0 +1,108 @@
+package io.sluice.examples.windowed;
+
+import io.sluice.api.DStream;
+import io.sluice.api.Pair;
+import io.sluice.api.PairDStream;
+import io.sluice.api.StreamingContext;
+import io.sluice.examples.feed.TextFeeder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * Word counts over a sliding window, computed incrementally: each slide adds the batches entering the window and
+ * subtracts, with the inverse function, those leaving it ({@code reduceByKeyAndWindow(+, -, window, slide, filter)});
+ * words whose count falls to zero leave the output.
+ *
+ * <pre>
+ * java -cp examples/target/sluice-examples.jar io.sluice.examples.windowed.WindowedWordCount
+ * </pre>
+ */
+public final class WindowedWordCount
+{
+    static final String USAGE = """
+        WindowedWordCount: word counts over a sliding window with an inverse function.
+          --host H           server to read lines from (default 127.0.0.1)
+          --port P           its port (default: the built-in feeder)
+          --window-ms MS     window length (default 3000)
+          --slide-ms MS      slide (default 1000)
+          --interval-ms MS   batch interval (default 1000); window and slide must be multiples of it
+          --batches N        batches before a graceful stop (default 6; 0 = until Ctrl-C)
+          --checkpoint DIR   checkpoint directory (default: a temporary directory)
+        """;
+
+    private WindowedWordCount()
+    {
+    }
+
+    /** (word, count) over the last {@code window}, every {@code slide}. */
+    public static PairDStream<String, Long> windowedCounts(final DStream<String> lines, final Duration window,
+        final Duration slide)
+    {
+        return lines.flatMap(line -> Arrays.asList(line.split(" ")))
+            .filter(word -> !word.isEmpty())
+            .mapToPair(word -> Pair.of(word, 1L))
+            .reduceByKeyAndWindow(Long::sum, (a, b) -> a - b, window, slide, (word, count) -> count > 0);
+    }
+
+    public static void main(final String[] args) throws Exception
+    {
+        String host = "127.0.0.1";
+        int port = -1;
+        long windowMs = 3000;
+        long slideMs = 1000;
+        long intervalMs = 1000;
+        int batches = 6;
+        Path checkpoint = null;
+        for (int i = 0; i < args.length; i++)
+        {
+            switch (args[i])
+            {
+                case "--host" -> host = args[++i];
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--window-ms" -> windowMs = Long.parseLong(args[++i]);
+                case "--slide-ms" -> slideMs = Long.parseLong(args[++i]);
+                case "--interval-ms" -> intervalMs = Long.parseLong(args[++i]);
+                case "--batches" -> batches = Integer.parseInt(args[++i]);
+                case "--checkpoint" -> checkpoint = Path.of(args[++i]);
+                case "--help", "-h" ->
+                {
+                    System.out.print(USAGE);
+                    return;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+            }
+        }
+        final TextFeeder feeder = port < 0 ? new TextFeeder(0, TextFeeder.LINES, 4).start() : null;
+        final int targetPort = feeder != null ? feeder.port() : port;
+        final Path checkpointDir = checkpoint != null ? checkpoint : Files.createTempDirectory("sluice-windowed-");
+        try (StreamingContext ssc = StreamingContext.builder().appName("windowed-word-count")
+            .batchInterval(Duration.ofMillis(intervalMs)).checkpointDir(checkpointDir).build())
+        {
+            windowedCounts(ssc.socketTextStream(host, targetPort), Duration.ofMillis(windowMs),
+                Duration.ofMillis(slideMs)).print(8);
+            System.out.println("windowed word count: reading " + host + ":" + targetPort
+                + (feeder != null ? " (built-in feeder)" : "") + ", window " + windowMs + " ms sliding every "
+                + slideMs + " ms");
+            ssc.start();
+            if (batches > 0)
+            {
+                ssc.awaitTerminationOrTimeout(Duration.ofMillis(intervalMs * batches + intervalMs / 2));
+                ssc.stop(true);
+            }
+            else
+            {
+                ssc.awaitTermination();
+            }
+        }
+        finally
+        {
+            if (feeder != null)
+            {
+                feeder.close();
+            }
+        }
+    }
+}
