@@ -4,10 +4,13 @@ import io.sluice.internal.column.BytesColumn;
 import io.sluice.internal.column.ColumnBatch;
 import io.sluice.internal.gen.DoubleVector;
 import io.sluice.internal.gen.LongVector;
+import io.sluice.internal.log.BlockDescriptor;
+import io.sluice.internal.log.BlockHandler;
 import io.sluice.internal.log.RecordHandler;
 import io.sluice.internal.log.Segment;
 import io.sluice.internal.log.SegmentReader;
 import org.agrona.DirectBuffer;
+import org.agrona.UnsafeApi;
 
 /**
  * Decodes a segment straight from Chronicle's mapped memory into a column batch, one record per row, for the
@@ -28,7 +31,7 @@ public final class SegmentColumns
         final BytesColumn text = BytesColumn.allocate(rows, rows * 16);
         try
         {
-            reader.read(segment, new TextAppender(text));
+            reader.readBlocks(segment, new TextBlockAppender(text));
         }
         catch (final RuntimeException | Error ex)
         {
@@ -83,12 +86,33 @@ public final class SegmentColumns
         }
     }
 
-    private record TextAppender(BytesColumn text) implements RecordHandler
+    /**
+     * Copies each block's records area into the data region in one copy, then adds one slot per record pointing at
+     * its bytes in that copy (the 4-byte length fields stay in the data, unused): one memory copy per block instead
+     * of one per record.
+     */
+    private record TextBlockAppender(BytesColumn text) implements BlockHandler
     {
         @Override
-        public void onRecord(final DirectBuffer buffer, final int offset, final int length)
+        public void onBlock(final DirectBuffer block, final int blockLength)
         {
-            text.append(buffer, offset, length);
+            final int count = block.getInt(BlockDescriptor.RECORD_COUNT_OFFSET);
+            final int payload = blockLength - BlockDescriptor.HEADER_LENGTH;
+            final int base = text.appendData(block.addressOffset() + BlockDescriptor.HEADER_LENGTH, payload);
+            final long data = text.dataAddress();
+            int position = 0;
+            for (int i = 0; i < count; i++)
+            {
+                final int length = UnsafeApi.getInt(data + base + position);
+                final int offset = position + BlockDescriptor.RECORD_LENGTH_FIELD_LENGTH;
+                if (length < 0 || offset + length > payload)
+                {
+                    throw new IllegalStateException("corrupt block: record " + i + " of " + count + " has length "
+                        + length + " at offset " + position + " in a block of " + blockLength + " bytes");
+                }
+                text.addSlice(base + offset, length);
+                position = offset + length;
+            }
         }
     }
 
