@@ -194,6 +194,17 @@ public abstract class DStream<T>
     }
 
     /**
+     * Fast path: a ({@code long}, {@code double}) pair per element, into two off-heap columns, for
+     * {@link LongDoublePairDStream#reduceByKey}. Generic twin: {@code mapToPair(x -> Pair.of(key(x), value(x)))}.
+     */
+    public LongDoublePairDStream mapToLongDoublePair(final java.util.function.ToLongFunction<? super T> key,
+        final java.util.function.ToDoubleFunction<? super T> value)
+    {
+        return new LongDoublePairDStream(context, new io.sluice.internal.operator.MapToLongDoublePairOperator<>(node,
+            Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value")));
+    }
+
+    /**
      * Fast path: a (String key, {@code long} value) pair per element; keys go into a UTF-8 bytes column, so
      * {@link StringLongPairDStream#reduceByKey} hashes and compares them as bytes. Generic twin:
      * {@code mapToPair(x -> Pair.of(key(x), value(x)))}. {@code key} must not return {@code null}.

@@ -166,6 +166,12 @@ class FastPathEquivalenceTest
         assertSame(input, partitions, stepwise,
             in -> in.filter(x -> x > -20).mapToPair(x -> Pair.of(x & 3, 1L)).reduceByKey(Math::max),
             in -> in.mapToLong(x -> x).filter(x -> x > -20).mapToLongPair(x -> x & 3, x -> 1L).reduceByKey(Math::max).boxed());
+        assertSame(input, partitions, stepwise,
+            in -> in.mapToPair(x -> Pair.of(x % 13, x / 3.0)).reduceByKey(Double::sum),
+            in -> in.mapToLongDoublePair(x -> x % 13, x -> x / 3.0).reduceByKey(Double::sum).boxed());
+        assertSame(input, partitions, stepwise,
+            in -> in.mapToPair(x -> Pair.of(x % 3, x * 0.5)).reduceByKey((a, b) -> a * 0.5 - b),
+            in -> in.mapToLongDoublePair(x -> x % 3, x -> x * 0.5).reduceByKey((a, b) -> a * 0.5 - b).boxed());
         // a generic operator after a fast one reads the materialized objects
         assertSame(input, partitions, stepwise,
             in -> in.mapToPair(x -> Pair.of(x % 4, x)).reduceByKey(Long::sum).mapValues(v -> v + 1),

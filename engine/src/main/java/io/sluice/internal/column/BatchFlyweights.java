@@ -1,6 +1,7 @@
 package io.sluice.internal.column;
 
 import io.sluice.api.LongBatch;
+import io.sluice.api.LongDoubleBatch;
 import io.sluice.api.LongLongBatch;
 import io.sluice.api.StringLongBatch;
 import io.sluice.api.TextBatch;
@@ -105,6 +106,32 @@ public final class BatchFlyweights
         public long value(final int i)
         {
             return UnsafeApi.getLong(values + (row(i) << 3));
+        }
+    }
+
+    public static final class LongDoubleFlyweight extends Base implements LongDoubleBatch
+    {
+        private long keys;
+        private long values;
+
+        public LongDoubleFlyweight wrap(final ColumnBatch batch, final Time time)
+        {
+            wrapBatch(batch, time);
+            keys = batch.longs(0).address();
+            values = batch.doubles(1).address();
+            return this;
+        }
+
+        @Override
+        public long key(final int i)
+        {
+            return UnsafeApi.getLong(keys + (row(i) << 3));
+        }
+
+        @Override
+        public double value(final int i)
+        {
+            return UnsafeApi.getDouble(values + (row(i) << 3));
         }
     }
 

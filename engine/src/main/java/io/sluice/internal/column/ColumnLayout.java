@@ -156,6 +156,42 @@ public interface ColumnLayout<T>
         }
     };
 
+    /** A long key column and a double value column. */
+    ColumnLayout<Pair<Long, Double>> LONG_DOUBLE_PAIRS = new ColumnLayout<>()
+    {
+        @Override
+        public List<Pair<Long, Double>> materialize(final ColumnBatch batch, final int limit)
+        {
+            final LongVector keys = batch.longs(0);
+            final DoubleVector values = batch.doubles(1);
+            final int size = Math.min(limit, batch.size());
+            final List<Pair<Long, Double>> out = new ArrayList<>(size);
+            for (int i = 0; i < size; i++)
+            {
+                final int row = batch.row(i);
+                out.add(Pair.of(keys.get(row), values.get(row)));
+            }
+            return out;
+        }
+
+        @Override
+        public ColumnBatch encode(final List<List<Pair<Long, Double>>> partitions)
+        {
+            final int rows = count(partitions);
+            final LongVector keys = new LongVector(rows);
+            final DoubleVector values = new DoubleVector(rows);
+            for (final List<Pair<Long, Double>> part : partitions)
+            {
+                for (final Pair<Long, Double> pair : part)
+                {
+                    keys.add(pair.key());
+                    values.add(pair.value());
+                }
+            }
+            return ColumnBatch.of(keys, values);
+        }
+    };
+
     /** A bytes key column (UTF-8) and a long value column. */
     ColumnLayout<Pair<String, Long>> STRING_LONG_PAIRS = new ColumnLayout<>()
     {
