@@ -17,13 +17,34 @@ import java.util.Map;
  */
 public final class Generator
 {
-    /** A template and the single types it is expanded for. */
-    record Family(String template, String packageName, String classNamePattern, List<TypeTable.PrimitiveType> types)
+    /**
+     * A template, the package and class name pattern it expands to, and the word sets it is expanded for: one per
+     * single type ({@code $K...$} words) or per key x value pair ({@code $K...$} and {@code $V...$} words).
+     */
+    record Family(String template, String packageName, String classNamePattern, List<Map<String, String>> expansions)
     {
+        /** A family over single types. */
+        static Family ofTypes(final String template, final String packageName, final String classNamePattern,
+            final List<TypeTable.PrimitiveType> types)
+        {
+            return new Family(template, packageName, classNamePattern,
+                types.stream().map(type -> type.words('K')).toList());
+        }
+
+        /** A family over key x value pairs. */
+        static Family ofPairs(final String template, final String packageName, final String classNamePattern,
+            final List<TypeTable.TypePair> pairs)
+        {
+            return new Family(template, packageName, classNamePattern,
+                pairs.stream().map(TypeTable.TypePair::words).toList());
+        }
     }
 
+    /** Every generated family; add a line here (and a template) to add one. */
     static final List<Family> FAMILIES = List.of(
-        new Family("Vector.java.tmpl", "io.sluice.internal.gen", "$KName$Vector", TypeTable.COLUMN_TYPES));
+        Family.ofTypes("Vector.java.tmpl", "io.sluice.internal.gen", "$KName$Vector", TypeTable.COLUMN_TYPES),
+        Family.ofPairs("HashAggregator.java.tmpl", "io.sluice.internal.gen", "$KName$$VName$HashAggregator",
+            TypeTable.AGGREGATOR_TYPES));
 
     private Generator()
     {
@@ -46,9 +67,8 @@ public final class Generator
         for (final Family family : FAMILIES)
         {
             final String template = readTemplate(family.template());
-            for (final TypeTable.PrimitiveType type : family.types())
+            for (final Map<String, String> words : family.expansions())
             {
-                final Map<String, String> words = type.words('K');
                 final String className = expand(family.classNamePattern(), words);
                 final String source = expand(template, words);
                 final Path dir = outputRoot.resolve(family.packageName().replace('.', '/'));

@@ -233,6 +233,12 @@ public final class ContextRuntime implements ContextInternals
         }
         finally
         {
+            // Off-heap columns are freed once no job can read them; a job still running after stop's join keeps
+            // its batches (a leak, rather than a read of freed memory).
+            if (scheduler == null || !scheduler.isExecutorAlive())
+            {
+                graph.releaseAll();
+            }
             if (pipeline != null)
             {
                 pipeline.close();

@@ -211,6 +211,12 @@ public final class JobScheduler
         return lastTriggered;
     }
 
+    /** Whether the job executor thread is still running (a job outlived {@link #stop}'s join). */
+    public boolean isExecutorAlive()
+    {
+        return executor != null && executor.isAlive();
+    }
+
     private static void joinQuietly(final Thread thread) throws InterruptedException
     {
         if (thread != null && thread != Thread.currentThread())
