@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,19 @@ public final class Generator
 
     static final List<Family> FAMILIES = List.of(
         new Family("Vector.java.tmpl", "io.sluice.internal.gen", "$KName$Vector", TypeTable.COLUMN_TYPES));
+
+    /** A template keyed on two types: expanded for every key type x value type ({@code $K...$} and {@code $V...$}). */
+    record PairFamily(String template, String packageName, String classNamePattern,
+        List<TypeTable.PrimitiveType> keyTypes, List<TypeTable.PrimitiveType> valueTypes)
+    {
+    }
+
+    /** Issue 4b: keyed state maps and window pane rings. */
+    static final List<PairFamily> PAIR_FAMILIES = List.of(
+        new PairFamily("StateMap.java.tmpl", "io.sluice.internal.gen", "$KName$$VName$StateMap",
+            TypeTable.STATE_KEY_TYPES, TypeTable.STATE_VALUE_TYPES),
+        new PairFamily("PaneRing.java.tmpl", "io.sluice.internal.gen", "$KName$$VName$PaneRing",
+            TypeTable.STATE_KEY_TYPES, TypeTable.STATE_VALUE_TYPES));
 
     private Generator()
     {
@@ -58,7 +72,31 @@ public final class Generator
                 written.add(file);
             }
         }
+        for (final PairFamily family : PAIR_FAMILIES)
+        {
+            final String template = readTemplate(family.template());
+            for (final TypeTable.PrimitiveType key : family.keyTypes())
+            {
+                for (final TypeTable.PrimitiveType value : family.valueTypes())
+                {
+                    final Map<String, String> words = new HashMap<>(key.words('K'));
+                    words.putAll(value.words('V'));
+                    written.add(write(outputRoot, family.packageName(),
+                        expand(family.classNamePattern(), words), expand(template, words)));
+                }
+            }
+        }
         return written;
+    }
+
+    private static Path write(final Path outputRoot, final String packageName, final String className,
+        final String source) throws IOException
+    {
+        final Path dir = outputRoot.resolve(packageName.replace('.', '/'));
+        Files.createDirectories(dir);
+        final Path file = dir.resolve(className + ".java");
+        Files.writeString(file, source, StandardCharsets.UTF_8);
+        return file;
     }
 
     static String expand(final String text, final Map<String, String> words)

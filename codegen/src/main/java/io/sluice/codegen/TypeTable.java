@@ -34,6 +34,12 @@ public final class TypeTable
     /** The column element types. */
     public static final List<PrimitiveType> COLUMN_TYPES = List.of(LONG, INT, DOUBLE);
 
+    /** Keys of keyed state maps and window panes (hashed as their long widening; 0 is a legal key). */
+    public static final List<PrimitiveType> STATE_KEY_TYPES = List.of(LONG, INT);
+
+    /** Values of keyed state maps and window panes. */
+    public static final List<PrimitiveType> STATE_VALUE_TYPES = List.of(LONG, DOUBLE);
+
     private TypeTable()
     {
     }

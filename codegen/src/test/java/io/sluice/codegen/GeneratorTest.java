@@ -19,13 +19,31 @@ class GeneratorTest
     {
         final List<Path> written = Generator.generate(out);
 
-        assertEquals(3, written.size());
+        assertEquals(3 + 2 * 4, written.size());
         final String longVector = Files.readString(out.resolve("io/sluice/internal/gen/LongVector.java"));
         assertTrue(longVector.contains("public final class LongVector"));
         assertTrue(longVector.contains("UnsafeApi.putLong(address + ((long)size << 3), value)"));
         final String intVector = Files.readString(out.resolve("io/sluice/internal/gen/IntVector.java"));
         assertTrue(intVector.contains("public void add(final int value)"));
         assertTrue(intVector.contains("<< 2"));
+    }
+
+    @Test
+    void expandsPairFamiliesForEveryKeyAndValueType(@TempDir final Path out) throws Exception
+    {
+        Generator.generate(out);
+
+        final Path gen = out.resolve("io/sluice/internal/gen");
+        for (final String pair : List.of("LongLong", "LongDouble", "IntLong", "IntDouble"))
+        {
+            assertTrue(Files.exists(gen.resolve(pair + "StateMap.java")), pair);
+            assertTrue(Files.exists(gen.resolve(pair + "PaneRing.java")), pair);
+        }
+        final String longDouble = Files.readString(gen.resolve("LongDoubleStateMap.java"));
+        assertTrue(longDouble.contains("public final class LongDoubleStateMap"));
+        assertTrue(longDouble.contains("public void merge(final long key, final double value, final DoubleBinaryOperator f)"));
+        final String intLongRing = Files.readString(gen.resolve("IntLongPaneRing.java"));
+        assertTrue(intLongRing.contains("private final IntLongStateMap[] slots;"));
     }
 
     @Test
