@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,26 +17,39 @@ import java.util.Map;
  */
 public final class Generator
 {
-    /** A template and the single types it is expanded for. */
-    record Family(String template, String packageName, String classNamePattern, List<TypeTable.PrimitiveType> types)
+    /**
+     * A template, the package and class name pattern it expands to, and the word sets it is expanded for: one per
+     * single type ({@code $K...$} words) or per key x value pair ({@code $K...$} and {@code $V...$} words).
+     */
+    record Family(String template, String packageName, String classNamePattern, List<Map<String, String>> expansions)
     {
+        /** A family over single types. */
+        static Family ofTypes(final String template, final String packageName, final String classNamePattern,
+            final List<TypeTable.PrimitiveType> types)
+        {
+            return new Family(template, packageName, classNamePattern,
+                types.stream().map(type -> type.words('K')).toList());
+        }
+
+        /** A family over key x value pairs. */
+        static Family ofPairs(final String template, final String packageName, final String classNamePattern,
+            final List<TypeTable.TypePair> pairs)
+        {
+            return new Family(template, packageName, classNamePattern,
+                pairs.stream().map(TypeTable.TypePair::words).toList());
+        }
     }
 
+    /** Every generated family; add a line here (and a template) to add one. */
     static final List<Family> FAMILIES = List.of(
-        new Family("Vector.java.tmpl", "io.sluice.internal.gen", "$KName$Vector", TypeTable.COLUMN_TYPES));
-
-    /** A template keyed on two types: expanded for every key type x value type ({@code $K...$} and {@code $V...$}). */
-    record PairFamily(String template, String packageName, String classNamePattern,
-        List<TypeTable.PrimitiveType> keyTypes, List<TypeTable.PrimitiveType> valueTypes)
-    {
-    }
-
-    /** Issue 4b: keyed state maps and window pane rings. */
-    static final List<PairFamily> PAIR_FAMILIES = List.of(
-        new PairFamily("StateMap.java.tmpl", "io.sluice.internal.gen", "$KName$$VName$StateMap",
-            TypeTable.STATE_KEY_TYPES, TypeTable.STATE_VALUE_TYPES),
-        new PairFamily("PaneRing.java.tmpl", "io.sluice.internal.gen", "$KName$$VName$PaneRing",
-            TypeTable.STATE_KEY_TYPES, TypeTable.STATE_VALUE_TYPES));
+        Family.ofTypes("Vector.java.tmpl", "io.sluice.internal.gen", "$KName$Vector", TypeTable.COLUMN_TYPES),
+        Family.ofPairs("HashAggregator.java.tmpl", "io.sluice.internal.gen", "$KName$$VName$HashAggregator",
+            TypeTable.AGGREGATOR_TYPES),
+        // issue 4b: keyed state (updateStateByKey, mapWithState) and window panes
+        Family.ofPairs("StateMap.java.tmpl", "io.sluice.internal.gen", "$KName$$VName$StateMap",
+            TypeTable.STATE_TYPES),
+        Family.ofPairs("PaneRing.java.tmpl", "io.sluice.internal.gen", "$KName$$VName$PaneRing",
+            TypeTable.STATE_TYPES));
 
     private Generator()
     {
@@ -60,9 +72,8 @@ public final class Generator
         for (final Family family : FAMILIES)
         {
             final String template = readTemplate(family.template());
-            for (final TypeTable.PrimitiveType type : family.types())
+            for (final Map<String, String> words : family.expansions())
             {
-                final Map<String, String> words = type.words('K');
                 final String className = expand(family.classNamePattern(), words);
                 final String source = expand(template, words);
                 final Path dir = outputRoot.resolve(family.packageName().replace('.', '/'));
@@ -72,31 +83,7 @@ public final class Generator
                 written.add(file);
             }
         }
-        for (final PairFamily family : PAIR_FAMILIES)
-        {
-            final String template = readTemplate(family.template());
-            for (final TypeTable.PrimitiveType key : family.keyTypes())
-            {
-                for (final TypeTable.PrimitiveType value : family.valueTypes())
-                {
-                    final Map<String, String> words = new HashMap<>(key.words('K'));
-                    words.putAll(value.words('V'));
-                    written.add(write(outputRoot, family.packageName(),
-                        expand(family.classNamePattern(), words), expand(template, words)));
-                }
-            }
-        }
         return written;
-    }
-
-    private static Path write(final Path outputRoot, final String packageName, final String className,
-        final String source) throws IOException
-    {
-        final Path dir = outputRoot.resolve(packageName.replace('.', '/'));
-        Files.createDirectories(dir);
-        final Path file = dir.resolve(className + ".java");
-        Files.writeString(file, source, StandardCharsets.UTF_8);
-        return file;
     }
 
     static String expand(final String text, final Map<String, String> words)

@@ -19,13 +19,18 @@ class GeneratorTest
     {
         final List<Path> written = Generator.generate(out);
 
-        assertEquals(3 + 2 * 4, written.size());
+        assertEquals(3 + TypeTable.AGGREGATOR_TYPES.size() + 2 * TypeTable.STATE_TYPES.size(), written.size());
         final String longVector = Files.readString(out.resolve("io/sluice/internal/gen/LongVector.java"));
         assertTrue(longVector.contains("public final class LongVector"));
         assertTrue(longVector.contains("UnsafeApi.putLong(address + ((long)size << 3), value)"));
         final String intVector = Files.readString(out.resolve("io/sluice/internal/gen/IntVector.java"));
         assertTrue(intVector.contains("public void add(final int value)"));
         assertTrue(intVector.contains("<< 2"));
+        final String longDouble = Files.readString(out.resolve("io/sluice/internal/gen/LongDoubleHashAggregator.java"));
+        assertTrue(longDouble.contains("public final class LongDoubleHashAggregator"));
+        assertTrue(longDouble.contains("f.applyAsDouble(values[id - 1], value)"));
+        final String doubleLong = Files.readString(out.resolve("io/sluice/internal/gen/DoubleLongHashAggregator.java"));
+        assertTrue(doubleLong.contains("Double.doubleToLongBits(key)"));
     }
 
     @Test

@@ -170,6 +170,29 @@ public abstract class DStream<T>
         output("saveAsTextFiles", (batch, time) -> TextFilesWriter.write(batch, prefix, suffix));
     }
 
+    // ---- columnar fast-path entry points (issue 4a) ----
+
+    /**
+     * Fast path: one {@code long} per element, into an off-heap column; the {@link LongDStream} operators then run
+     * with no boxing. Generic twin: {@code map(f)} to a {@code DStream<Long>}. {@code f} runs once per element.
+     */
+    public LongDStream mapToLong(final java.util.function.ToLongFunction<? super T> f)
+    {
+        return new LongDStream(context, new io.sluice.internal.operator.MapToLongOperator<>(node,
+            Objects.requireNonNull(f, "f")));
+    }
+
+    /**
+     * Fast path: a ({@code long}, {@code long}) pair per element, into two off-heap columns, for
+     * {@link LongLongPairDStream#reduceByKey}. Generic twin: {@code mapToPair(x -> Pair.of(key(x), value(x)))}.
+     */
+    public LongLongPairDStream mapToLongPair(final java.util.function.ToLongFunction<? super T> key,
+        final java.util.function.ToLongFunction<? super T> value)
+    {
+        return new LongLongPairDStream(context, new io.sluice.internal.operator.MapToLongPairOperator<>(node,
+            Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value")));
+    }
+
     // ---- per-batch operators (issue 3a: element, per-batch, multi-parent, caching) ----
 
     /**

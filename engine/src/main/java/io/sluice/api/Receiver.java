@@ -93,6 +93,12 @@ public abstract class Receiver<T>
         this.supervisor = supervisor;
     }
 
+    /** For {@link LongReceiver}'s primitive store. */
+    final ReceiverSupervisor<T> supervisorForStore()
+    {
+        return supervisor();
+    }
+
     private ReceiverSupervisor<T> supervisor()
     {
         final ReceiverSupervisor<T> s = supervisor;

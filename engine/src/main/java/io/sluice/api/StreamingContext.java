@@ -275,6 +275,27 @@ public final class StreamingContext implements AutoCloseable
         return DStream.wrap(this, node);
     }
 
+    // ---- columnar fast-path inputs (issue 4a) ----
+
+    /**
+     * Fast path: {@link #socketTextStream} as a {@link TextDStream}, its batches UTF-8 bytes columns decoded straight
+     * from the ingest log. Same as {@code TextDStream.of(socketTextStream(host, port))}.
+     */
+    public TextDStream textSocketStream(final String host, final int port)
+    {
+        return TextDStream.of(socketTextStream(host, port));
+    }
+
+    /**
+     * Fast path: records of a {@link LongReceiver} (which stores {@code long}s without boxing, {@link Codecs#LONG} in
+     * the ring and the log), each batch an off-heap long column. Generic twin: {@code receiverStream(receiver,
+     * Codecs.LONG)}, which gives the same values boxed.
+     */
+    public LongDStream longReceiverStream(final LongReceiver receiver)
+    {
+        return new LongDStream(this, receiverStream(receiver.getClass().getSimpleName(), receiver, Codecs.LONG).node);
+    }
+
     /** Adds a listener; its events arrive on the listener thread. */
     public void addStreamingListener(final StreamingListener listener)
     {

@@ -222,6 +222,7 @@ public final class ContextRuntime implements ContextInternals
         }
         finally
         {
+            graph.releaseAll();
             if (pipeline != null)
             {
                 pipeline.close();

@@ -167,6 +167,18 @@ public final class Graph
         }
     }
 
+    /**
+     * Forgets every node's batches and frees their off-heap columns: called when the context stops, after the
+     * last job has run.
+     */
+    public synchronized void releaseAll()
+    {
+        for (final Node<?> node : nodes)
+        {
+            node.releaseAll();
+        }
+    }
+
     /** Runs {@code action} under the graph's lock (for slice and other reads of memoized batches). */
     public synchronized <R> R locked(final Supplier<R> action)
     {

@@ -156,7 +156,21 @@ public abstract class Node<T>
     final void clearOlderThan(final long time)
     {
         final Map<Long, BatchData<T>> old = generated.headMap(time - rememberMs, true);
+        for (final BatchData<T> batch : old.values())
+        {
+            batch.release();
+        }
         old.clear();
+    }
+
+    /** Forgets every batch and frees their off-heap columns (the context stopped). */
+    final void releaseAll()
+    {
+        for (final BatchData<T> batch : generated.values())
+        {
+            batch.release();
+        }
+        generated.clear();
     }
 
     /** The times this node currently remembers, oldest first (for tests of remember durations). */

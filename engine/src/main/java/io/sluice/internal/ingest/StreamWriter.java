@@ -91,6 +91,42 @@ public final class StreamWriter<T>
     }
 
     /**
+     * Stores one {@code long} without boxing: the fast path of a stream whose codec is {@code Codecs.LONG} (the same
+     * 8 bytes that codec writes). Rate limited and failing as {@link #store(Object)}.
+     *
+     * @throws IllegalStateException if this stream's codec is not {@code Codecs.LONG}.
+     */
+    public void storeLong(final long value)
+    {
+        if (codec != io.sluice.api.Codecs.LONG)
+        {
+            throw new IllegalStateException("storeLong needs a stream with Codecs.LONG, this one has " + codec.name());
+        }
+        rateLimiter.acquire();
+        final RingBuffer<IngestSlot> ring = this.ring;
+        final long sequence = pipeline.claim(1);
+        final IngestSlot slot = ring.get(sequence);
+        slot.type = IngestSlot.SKIP;
+        try
+        {
+            pipeline.checkAcceptingAfterClaim();
+            if (slotBytes < Long.BYTES)
+            {
+                throw new RecordTooLargeException(codec.name(), slotBytes);
+            }
+            slot.buffer.putLong(0, value);
+            slot.streamId = streamId;
+            slot.length = Long.BYTES;
+            slot.type = IngestSlot.RECORD;
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+        accepted.increment();
+    }
+
+    /**
      * Stores every record {@code values} yields, claiming slots in batches. Not rate limited.
      * If one record fails (too large, codec error), the records before it are accepted, it and the rest are not
      * (the iterator has consumed the failing one).

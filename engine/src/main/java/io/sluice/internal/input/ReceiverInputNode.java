@@ -1,6 +1,12 @@
 package io.sluice.internal.input;
 
 import io.sluice.api.Codec;
+import io.sluice.api.Codecs;
+import io.sluice.internal.column.BytesColumn;
+import io.sluice.internal.column.ColumnBatch;
+import io.sluice.internal.column.ColumnLayout;
+import io.sluice.internal.gen.DoubleVector;
+import io.sluice.internal.gen.LongVector;
 import io.sluice.internal.graph.BatchData;
 import io.sluice.internal.graph.Graph;
 import io.sluice.internal.graph.InputNode;
@@ -14,8 +20,13 @@ import java.util.function.Function;
 
 /**
  * The input of a receiver: batch {@code t} is the segment the log writer cut for {@code t}, read back from the
- * stream's Chronicle queue and decoded with the stream's codec, as one partition. Reading happens when a job
- * first reads the batch; the decoded batch is kept for as long as the graph remembers it.
+ * stream's Chronicle queue, as one partition. Reading happens when a job first reads the batch; the decoded batch
+ * is kept for as long as the graph remembers it.
+ *
+ * <p>Streams with a built-in codec decode straight from Chronicle's mapped memory into an off-heap column
+ * ({@code Codecs.STRING}: a UTF-8 bytes column; {@code LONG}, {@code DOUBLE}: a primitive vector), so fast-path
+ * operators read them without any object; a generic reader gets the objects materialized once from the column
+ * (the same values the codec decodes). Other codecs decode into objects with the codec.
  */
 public final class ReceiverInputNode<T> extends InputNode<T>
 {
@@ -68,7 +79,96 @@ public final class ReceiverInputNode<T> extends InputNode<T>
             return BatchData.empty(time);
         }
         final Segment segment = segments.segment(streamId);
+        final ColumnLayout<T> layout = columnLayout(codec);
+        if (layout != null)
+        {
+            return BatchData.columnar(time, layout, () -> readColumns(segment));
+        }
         return BatchData.lazy(time, true, () -> List.of(read(segment)));
+    }
+
+    /** The column layout a built-in codec decodes into, or {@code null} for objects. */
+    @SuppressWarnings("unchecked")
+    static <T> ColumnLayout<T> columnLayout(final Codec<T> codec)
+    {
+        if (codec == (Object)Codecs.STRING)
+        {
+            return (ColumnLayout<T>)ColumnLayout.TEXT;
+        }
+        if (codec == (Object)Codecs.LONG)
+        {
+            return (ColumnLayout<T>)ColumnLayout.LONGS;
+        }
+        if (codec == (Object)Codecs.DOUBLE)
+        {
+            return (ColumnLayout<T>)ColumnLayout.DOUBLES;
+        }
+        return null;
+    }
+
+    private synchronized ColumnBatch readColumns(final Segment segment)
+    {
+        if (reader == null)
+        {
+            reader = readers.apply(streamId);
+        }
+        final int rows = (int)Math.min(segment.recordCount(), 1 << 24);
+        if (codec == (Object)Codecs.STRING)
+        {
+            final BytesColumn text = BytesColumn.allocate(rows, rows * 16);
+            try
+            {
+                reader.read(segment, text::append);
+            }
+            catch (final RuntimeException | Error ex)
+            {
+                text.close();
+                throw ex;
+            }
+            return ColumnBatch.of(text);
+        }
+        if (codec == (Object)Codecs.LONG)
+        {
+            final LongVector values = new LongVector(rows);
+            try
+            {
+                reader.read(segment, (buffer, offset, length) ->
+                {
+                    checkLength(length, Long.BYTES);
+                    values.add(buffer.getLong(offset));
+                });
+            }
+            catch (final RuntimeException | Error ex)
+            {
+                values.close();
+                throw ex;
+            }
+            return ColumnBatch.of(values);
+        }
+        final DoubleVector values = new DoubleVector(rows);
+        try
+        {
+            reader.read(segment, (buffer, offset, length) ->
+            {
+                checkLength(length, Double.BYTES);
+                values.add(buffer.getDouble(offset));
+            });
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            values.close();
+            throw ex;
+        }
+        return ColumnBatch.of(values);
+    }
+
+    private void checkLength(final int length, final int expected)
+    {
+        if (length != expected)
+        {
+            throw new IllegalStateException("corrupt record: codec " + codec.name() + " needs " + expected
+                + " bytes, the record has " + length);
+        }
     }
 
     private synchronized List<T> read(final Segment segment)

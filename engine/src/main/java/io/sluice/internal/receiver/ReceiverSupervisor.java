@@ -71,6 +71,12 @@ public final class ReceiverSupervisor<T>
         writer.store(record);
     }
 
+    /** Stores a {@code long} without boxing (streams with {@code Codecs.LONG} only). */
+    public void storeLong(final long value)
+    {
+        writer.storeLong(value);
+    }
+
     public void store(final Iterator<T> records)
     {
         writer.store(records);
