@@ -48,13 +48,13 @@ public final class LongLongMapWithStateOperator implements AutoCloseable
     }
 
     /**
-     * Applies one batch at {@code batchTimeMs} ({@code count} records at the two addresses, 0 when the parent
-     * produced none), appending one mapped value per call to {@code outMapped}; returns how many.
+     * Applies one batch at {@code batchTimeMs} ({@code count} records at the two addresses, rows named by the int
+     * selection at {@code selectionAddress} or 0 for all; {@code count} 0 when the parent produced none), appending one mapped value per call to {@code outMapped}; returns how many.
      *
      * @param isSweep whether idle keys time out in this batch (Spark: the batch is a checkpoint batch)
      */
-    public int update(final long batchTimeMs, final long keysAddress, final long valuesAddress, final int count,
-        final boolean isSweep, final LongVector outMapped)
+    public int update(final long batchTimeMs, final long keysAddress, final long valuesAddress,
+        final long selectionAddress, final int count, final boolean isSweep, final LongVector outMapped)
     {
         final LongLongStateMap state = this.state;
         final LongStateFlyweight flyweight = this.flyweight;
@@ -63,7 +63,7 @@ public final class LongLongMapWithStateOperator implements AutoCloseable
         int emitted = 0;
         for (int i = 0; i < count; i++)
         {
-            final long offset = (long)i << 3;
+            final long offset = (long)SelectedRows.row(selectionAddress, i) << 3;
             final long key = UnsafeApi.getLong(keysAddress + offset);
             final int slot = state.slotOf(key);
             flyweight.wrap(slot >= 0 ? state.valueAt(slot) : 0, slot >= 0);

@@ -42,13 +42,14 @@ public final class LongLongUpdateStateOperator implements AutoCloseable
     }
 
     /**
-     * Applies one batch ({@code count} pairs at the two addresses; 0 when the parent produced none) and appends the
+     * Applies one batch ({@code count} pairs at the two addresses, rows named by the int selection at
+     * {@code selectionAddress} or 0 for all; {@code count} 0 when the parent produced none) and appends the
      * whole new state to the two vectors; returns the state's size.
      */
-    public int update(final long keysAddress, final long valuesAddress, final int count, final LongVector outKeys,
-        final LongVector outValues)
+    public int update(final long keysAddress, final long valuesAddress, final long selectionAddress, final int count,
+        final LongVector outKeys, final LongVector outValues)
     {
-        group(keysAddress, valuesAddress, count);
+        group(keysAddress, valuesAddress, selectionAddress, count);
         final LongLongStateMap state = this.state;
         final LongLongStateMap groups = this.groups;
         final LongStateFlyweight flyweight = this.flyweight;
@@ -106,14 +107,14 @@ public final class LongLongUpdateStateOperator implements AutoCloseable
         return state.size();
     }
 
-    private void group(final long keysAddress, final long valuesAddress, final int count)
+    private void group(final long keysAddress, final long valuesAddress, final long selectionAddress, final int count)
     {
         final LongLongStateMap groups = this.groups;
         groups.clear();
         grouped.clear();
         for (int i = 0; i < count; i++)
         {
-            final int found = groups.insertSlot(UnsafeApi.getLong(keysAddress + ((long)i << 3)));
+            final int found = groups.insertSlot(UnsafeApi.getLong(keysAddress + ((long)SelectedRows.row(selectionAddress, i) << 3)));
             final int slot = found >= 0 ? found : -found - 1;
             groups.valueAt(slot, groups.valueAt(slot) + 1);
         }
@@ -131,7 +132,7 @@ public final class LongLongUpdateStateOperator implements AutoCloseable
         final long groupedAddress = grouped.address();
         for (int i = count - 1; i >= 0; i--)
         {
-            final long offset = (long)i << 3;
+            final long offset = (long)SelectedRows.row(selectionAddress, i) << 3;
             final int slot = groups.slotOf(UnsafeApi.getLong(keysAddress + offset));
             final long cursor = (groups.valueAt(slot) >>> 32) - 1;
             UnsafeApi.putLong(groupedAddress + (cursor << 3), UnsafeApi.getLong(valuesAddress + offset));

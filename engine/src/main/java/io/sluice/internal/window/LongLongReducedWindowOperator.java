@@ -1,6 +1,7 @@
 package io.sluice.internal.window;
 
 import io.sluice.api.LongPairPredicate;
+import io.sluice.internal.state.SelectedRows;
 import io.sluice.internal.gen.LongLongPaneRing;
 import io.sluice.internal.gen.LongLongStateMap;
 import io.sluice.internal.gen.LongVector;
@@ -45,9 +46,11 @@ public final class LongLongReducedWindowOperator implements AutoCloseable
 
     /**
      * Folds the parent's batch at {@code batchOffsetMs} (time minus zero time, {@code > 0}) into its pane:
-     * {@code count} pairs, keys and values as longs at the two addresses.
+     * {@code count} pairs, keys and values as longs at the two addresses, rows named by the int selection at
+     * {@code selectionAddress} (0: rows 0 to count - 1).
      */
-    public void add(final long batchOffsetMs, final long keysAddress, final long valuesAddress, final int count)
+    public void add(final long batchOffsetMs, final long keysAddress, final long valuesAddress,
+        final long selectionAddress, final int count)
     {
         final long pane = geometry.paneOf(batchOffsetMs);
         if (!geometry.isInSomeWindow(pane))
@@ -58,7 +61,7 @@ public final class LongLongReducedWindowOperator implements AutoCloseable
         final LongBinaryOperator f = this.f;
         for (int i = 0; i < count; i++)
         {
-            final long offset = (long)i << 3;
+            final long offset = (long)SelectedRows.row(selectionAddress, i) << 3;
             ring.add(pane, UnsafeApi.getLong(keysAddress + offset), UnsafeApi.getLong(valuesAddress + offset), f);
         }
     }

@@ -1,5 +1,6 @@
 package io.sluice.internal.window;
 
+import io.sluice.internal.state.SelectedRows;
 import io.sluice.internal.gen.LongLongPaneRing;
 import io.sluice.internal.gen.LongLongStateMap;
 import io.sluice.internal.gen.LongVector;
@@ -33,8 +34,9 @@ public final class LongLongWindowedReduceOperator implements AutoCloseable
         this.nextEndPane = geometry.slidePanes();
     }
 
-    /** As {@link LongLongReducedWindowOperator#add}. */
-    public void add(final long batchOffsetMs, final long keysAddress, final long valuesAddress, final int count)
+    /** As {@link LongLongReducedWindowOperator#add(long, long, long, long, int)}. */
+    public void add(final long batchOffsetMs, final long keysAddress, final long valuesAddress,
+        final long selectionAddress, final int count)
     {
         final long pane = geometry.paneOf(batchOffsetMs);
         if (!geometry.isInSomeWindow(pane))
@@ -45,8 +47,18 @@ public final class LongLongWindowedReduceOperator implements AutoCloseable
         final LongBinaryOperator f = this.f;
         for (int i = 0; i < count; i++)
         {
-            final long offset = (long)i << 3;
+            final long offset = (long)SelectedRows.row(selectionAddress, i) << 3;
             ring.add(pane, UnsafeApi.getLong(keysAddress + offset), UnsafeApi.getLong(valuesAddress + offset), f);
+        }
+    }
+
+    /** As {@link LongLongReducedWindowOperator#addOne}. */
+    public void addOne(final long batchOffsetMs, final long key, final long value)
+    {
+        final long pane = geometry.paneOf(batchOffsetMs);
+        if (geometry.isInSomeWindow(pane))
+        {
+            ring.add(pane, key, value, f);
         }
     }
 

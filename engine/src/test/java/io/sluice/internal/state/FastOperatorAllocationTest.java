@@ -89,7 +89,7 @@ class FastOperatorAllocationTest
         {
             assertBelowOneBytePerRecord("reduceByKeyAndWindow with inverse", b ->
             {
-                op.add(b * BATCH_MS, keys.address(), values.address(), RECORDS_PER_BATCH);
+                op.add(b * BATCH_MS, keys.address(), values.address(), 0, RECORDS_PER_BATCH);
                 if (b % 10 == 0)
                 {
                     outKeys.clear();
@@ -108,7 +108,7 @@ class FastOperatorAllocationTest
         {
             assertBelowOneBytePerRecord("reduceByKeyAndWindow without inverse", b ->
             {
-                op.add(b * BATCH_MS, keys.address(), values.address(), RECORDS_PER_BATCH);
+                op.add(b * BATCH_MS, keys.address(), values.address(), 0, RECORDS_PER_BATCH);
                 if (b % 10 == 0)
                 {
                     outKeys.clear();
@@ -129,7 +129,7 @@ class FastOperatorAllocationTest
             {
                 outKeys.clear();
                 outValues.clear();
-                op.update(keys.address(), values.address(), RECORDS_PER_BATCH, outKeys, outValues);
+                op.update(keys.address(), values.address(), 0, RECORDS_PER_BATCH, outKeys, outValues);
             });
         }
     }
@@ -149,7 +149,7 @@ class FastOperatorAllocationTest
             assertBelowOneBytePerRecord("mapWithState", b ->
             {
                 mapped.clear();
-                op.update(b * BATCH_MS, keys.address(), values.address(), RECORDS_PER_BATCH, b % 10 == 0, mapped);
+                op.update(b * BATCH_MS, keys.address(), values.address(), 0, RECORDS_PER_BATCH, b % 10 == 0, mapped);
             });
         }
     }

@@ -135,7 +135,7 @@ class FastStateEquivalenceTest
                 hasOutput = true;
                 in.fill(batch);
                 out.fill(null);
-                op.update(in.keys.address(), in.values.address(), in.size(), out.keys, out.values);
+                op.update(in.keys.address(), in.values.address(), 0, in.size(), out.keys, out.values);
                 fast.add(out.sortedPairs());
             }
         }
@@ -200,7 +200,7 @@ class FastStateEquivalenceTest
                 in.fill(input.get(b - 1));
                 mapped.clear();
                 final boolean isSweep = b * BATCH_MS % (10 * BATCH_MS) == 0;
-                op.update(b * BATCH_MS, in.keys.address(), in.values.address(), in.size(), isSweep, mapped);
+                op.update(b * BATCH_MS, in.keys.address(), in.values.address(), 0, in.size(), isSweep, mapped);
                 final List<Long> batch = new ArrayList<>();
                 for (int i = 0; i < mapped.size(); i++)
                 {

@@ -73,7 +73,7 @@ class FastWindowEquivalenceTest
             for (int b = 1; b <= BATCHES; b++)
             {
                 in.fill(input.get(b - 1));
-                op.add(b * BATCH_MS, in.keys.address(), in.values.address(), in.size());
+                op.add(b * BATCH_MS, in.keys.address(), in.values.address(), 0, in.size());
                 if (b * BATCH_MS % slideMs == 0)
                 {
                     out.fill(null);
@@ -112,7 +112,7 @@ class FastWindowEquivalenceTest
             for (int b = 1; b <= BATCHES; b++)
             {
                 in.fill(input.get(b - 1));
-                op.add(b * BATCH_MS, in.keys.address(), in.values.address(), in.size());
+                op.add(b * BATCH_MS, in.keys.address(), in.values.address(), 0, in.size());
                 if (b * BATCH_MS % slideMs == 0)
                 {
                     out.fill(null);
