@@ -21,7 +21,7 @@ import java.util.function.LongBinaryOperator;
  * {@link #slide} once per slide time, in time order; {@link #close()} frees the off-heap maps. One job thread.
  * Steady state allocates nothing (maps grow only while the key count grows).
  */
-public final class LongLongReducedWindowOperator implements AutoCloseable
+public final class LongLongReducedWindowOperator implements LongLongPaneWindow
 {
     private final PaneRingDescriptor geometry;
     private final LongBinaryOperator f;
@@ -49,6 +49,7 @@ public final class LongLongReducedWindowOperator implements AutoCloseable
      * {@code count} pairs, keys and values as longs at the two addresses, rows named by the int selection at
      * {@code selectionAddress} (0: rows 0 to count - 1).
      */
+    @Override
     public void add(final long batchOffsetMs, final long keysAddress, final long valuesAddress,
         final long selectionAddress, final int count)
     {
@@ -66,6 +67,16 @@ public final class LongLongReducedWindowOperator implements AutoCloseable
         }
     }
 
+    @Override
+    public void addOne(final long batchOffsetMs, final long key, final long value)
+    {
+        final long pane = geometry.paneOf(batchOffsetMs);
+        if (geometry.isInSomeWindow(pane))
+        {
+            ring.add(pane, key, value, f);
+        }
+    }
+
     /**
      * Moves the window to end at {@code windowEndOffsetMs} (the next slide time minus zero time) and appends its
      * pairs to the two vectors; returns how many.
@@ -73,6 +84,7 @@ public final class LongLongReducedWindowOperator implements AutoCloseable
      * @throws IllegalStateException when slides skip a time or go back, or on Spark's "Neither previous window
      *                               has value for key" (a filter dropped a key that still had values)
      */
+    @Override
     public int slide(final long windowEndOffsetMs, final LongVector outKeys, final LongVector outValues)
     {
         final long end = geometry.endPane(windowEndOffsetMs);

@@ -17,7 +17,7 @@ import java.util.function.LongBinaryOperator;
  *
  * <p>Lifecycle and threading as {@link LongLongReducedWindowOperator}. Steady state allocates nothing.
  */
-public final class LongLongWindowedReduceOperator implements AutoCloseable
+public final class LongLongWindowedReduceOperator implements LongLongPaneWindow
 {
     private final PaneRingDescriptor geometry;
     private final LongBinaryOperator f;
@@ -35,6 +35,7 @@ public final class LongLongWindowedReduceOperator implements AutoCloseable
     }
 
     /** As {@link LongLongReducedWindowOperator#add(long, long, long, long, int)}. */
+    @Override
     public void add(final long batchOffsetMs, final long keysAddress, final long valuesAddress,
         final long selectionAddress, final int count)
     {
@@ -53,6 +54,7 @@ public final class LongLongWindowedReduceOperator implements AutoCloseable
     }
 
     /** As {@link LongLongReducedWindowOperator#addOne}. */
+    @Override
     public void addOne(final long batchOffsetMs, final long key, final long value)
     {
         final long pane = geometry.paneOf(batchOffsetMs);
@@ -63,6 +65,7 @@ public final class LongLongWindowedReduceOperator implements AutoCloseable
     }
 
     /** As {@link LongLongReducedWindowOperator#slide}. */
+    @Override
     public int slide(final long windowEndOffsetMs, final LongVector outKeys, final LongVector outValues)
     {
         final long end = geometry.endPane(windowEndOffsetMs);
