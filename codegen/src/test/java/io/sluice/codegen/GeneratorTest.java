@@ -48,7 +48,8 @@ class GeneratorTest
         assertTrue(longDouble.contains("public final class LongDoubleStateMap"));
         assertTrue(longDouble.contains("public void merge(final long key, final double value, final DoubleBinaryOperator f)"));
         final String intLongRing = Files.readString(gen.resolve("IntLongPaneRing.java"));
-        assertTrue(intLongRing.contains("private final IntLongStateMap[] slots;"));
+        assertTrue(intLongRing.contains("private final IntVector[] keys;"));
+        assertTrue(intLongRing.contains("private final IntLongStateMap open"));
     }
 
     @Test

@@ -94,6 +94,7 @@ public final class LongLongReducedWindowOperator implements LongLongPaneWindow
                 + "window ending at " + nextEndPane * geometry.paneMs() + " ms after zero, got " + windowEndOffsetMs);
         }
         nextEndPane = end + geometry.slidePanes();
+        ring.sealBefore(end);
         final long enteringFrom = geometry.enteringFrom(end);
         for (long pane = Math.max(0, geometry.leavingFrom(end)), to = geometry.leavingTo(end); pane < to; pane++)
         {

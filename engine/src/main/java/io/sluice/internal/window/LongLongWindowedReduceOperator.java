@@ -75,6 +75,7 @@ public final class LongLongWindowedReduceOperator implements LongLongPaneWindow
                 + "window ending at " + nextEndPane * geometry.paneMs() + " ms after zero, got " + windowEndOffsetMs);
         }
         nextEndPane = end + geometry.slidePanes();
+        ring.sealBefore(end);
         final long from = geometry.windowFrom(end);
         ring.combine(from, end, window, f);
         final long nextFrom = geometry.windowFrom(nextEndPane);

@@ -11,6 +11,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The generated state maps against {@link HashMap} under random inserts, merges and removes (with shifts). */
@@ -118,13 +119,18 @@ class StateMapTest
             ring.add(0, 1, 10, Long::sum);
             ring.add(0, 1, 5, Long::sum);
             ring.add(1, 2, 7, Long::sum);
+            ring.sealBefore(2);
+            assertEquals(1, ring.paneSize(0));
             ring.combine(0, 2, window, Long::sum);
             assertEquals(2, window.size());
             assertEquals(15, window.valueAt(window.slotOf(1)));
             ring.subtractFrom(0, window, (a, b) -> a - b, 2, 3);
             assertEquals(0, window.valueAt(window.slotOf(1)));
             ring.clear(0);
-            assertEquals(0, ring.paneOrNull(3).size(), "pane 3 reuses pane 0's cleared slot");
+            assertEquals(0, ring.paneSize(0));
+            assertEquals(0, ring.paneSize(3), "pane 3 reuses pane 0's slot, empty until sealed");
+            ring.add(5, 1, 1, Long::sum);
+            assertThrows(IllegalStateException.class, () -> ring.add(4, 1, 1, Long::sum), "pane 4 came after pane 5");
         }
     }
 }
