@@ -1,11 +1,9 @@
 package io.sluice.internal.window;
 
 import io.sluice.api.LongPairPredicate;
-import io.sluice.internal.state.SelectedRows;
 import io.sluice.internal.gen.LongLongPaneRing;
 import io.sluice.internal.gen.LongLongStateMap;
 import io.sluice.internal.gen.LongVector;
-import org.agrona.UnsafeApi;
 
 import java.util.function.LongBinaryOperator;
 
@@ -54,16 +52,9 @@ public final class LongLongReducedWindowOperator implements LongLongPaneWindow
         final long selectionAddress, final int count)
     {
         final long pane = geometry.paneOf(batchOffsetMs);
-        if (!geometry.isInSomeWindow(pane))
+        if (geometry.isInSomeWindow(pane))
         {
-            return;
-        }
-        final LongLongPaneRing ring = this.ring;
-        final LongBinaryOperator f = this.f;
-        for (int i = 0; i < count; i++)
-        {
-            final long offset = (long)SelectedRows.row(selectionAddress, i) << 3;
-            ring.add(pane, UnsafeApi.getLong(keysAddress + offset), UnsafeApi.getLong(valuesAddress + offset), f);
+            ring.addAll(pane, keysAddress, valuesAddress, selectionAddress, count, f);
         }
     }
 
@@ -87,12 +78,7 @@ public final class LongLongReducedWindowOperator implements LongLongPaneWindow
     @Override
     public int slide(final long windowEndOffsetMs, final LongVector outKeys, final LongVector outValues)
     {
-        final long end = geometry.endPane(windowEndOffsetMs);
-        if (end != nextEndPane || windowEndOffsetMs % geometry.paneMs() != 0)
-        {
-            throw new IllegalStateException("window slides must come in time order, one per slide: expected the "
-                + "window ending at " + nextEndPane * geometry.paneMs() + " ms after zero, got " + windowEndOffsetMs);
-        }
+        final long end = geometry.requireSlideEnd(windowEndOffsetMs, nextEndPane);
         nextEndPane = end + geometry.slidePanes();
         ring.sealBefore(end);
         final long enteringFrom = geometry.enteringFrom(end);

@@ -1,10 +1,8 @@
 package io.sluice.internal.window;
 
-import io.sluice.internal.state.SelectedRows;
 import io.sluice.internal.gen.LongLongPaneRing;
 import io.sluice.internal.gen.LongLongStateMap;
 import io.sluice.internal.gen.LongVector;
-import org.agrona.UnsafeApi;
 
 import java.util.function.LongBinaryOperator;
 
@@ -40,16 +38,9 @@ public final class LongLongWindowedReduceOperator implements LongLongPaneWindow
         final long selectionAddress, final int count)
     {
         final long pane = geometry.paneOf(batchOffsetMs);
-        if (!geometry.isInSomeWindow(pane))
+        if (geometry.isInSomeWindow(pane))
         {
-            return;
-        }
-        final LongLongPaneRing ring = this.ring;
-        final LongBinaryOperator f = this.f;
-        for (int i = 0; i < count; i++)
-        {
-            final long offset = (long)SelectedRows.row(selectionAddress, i) << 3;
-            ring.add(pane, UnsafeApi.getLong(keysAddress + offset), UnsafeApi.getLong(valuesAddress + offset), f);
+            ring.addAll(pane, keysAddress, valuesAddress, selectionAddress, count, f);
         }
     }
 
@@ -68,12 +59,7 @@ public final class LongLongWindowedReduceOperator implements LongLongPaneWindow
     @Override
     public int slide(final long windowEndOffsetMs, final LongVector outKeys, final LongVector outValues)
     {
-        final long end = geometry.endPane(windowEndOffsetMs);
-        if (end != nextEndPane || windowEndOffsetMs % geometry.paneMs() != 0)
-        {
-            throw new IllegalStateException("window slides must come in time order, one per slide: expected the "
-                + "window ending at " + nextEndPane * geometry.paneMs() + " ms after zero, got " + windowEndOffsetMs);
-        }
+        final long end = geometry.requireSlideEnd(windowEndOffsetMs, nextEndPane);
         nextEndPane = end + geometry.slidePanes();
         ring.sealBefore(end);
         final long from = geometry.windowFrom(end);

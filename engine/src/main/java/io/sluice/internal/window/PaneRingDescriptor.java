@@ -95,6 +95,20 @@ public final class PaneRingDescriptor
         return windowEndMs / paneMs;
     }
 
+    /**
+     * The end pane of the slide to {@code windowEndMs}, which must be {@code expectedEndPane} (slides come in time
+     * order, one per slide time).
+     */
+    public long requireSlideEnd(final long windowEndMs, final long expectedEndPane)
+    {
+        if (windowEndMs % paneMs != 0 || windowEndMs / paneMs != expectedEndPane)
+        {
+            throw new IllegalStateException("window slides must come in time order, one per slide: expected the "
+                + "window ending at " + expectedEndPane * paneMs + " ms after zero, got " + windowEndMs);
+        }
+        return expectedEndPane;
+    }
+
     public long leavingFrom(final long endPane)
     {
         return endPane - slidePanes - windowPanes;
