@@ -193,6 +193,18 @@ public abstract class DStream<T>
             Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value")));
     }
 
+    /**
+     * Fast path: a (String key, {@code long} value) pair per element; keys go into a UTF-8 bytes column, so
+     * {@link StringLongPairDStream#reduceByKey} hashes and compares them as bytes. Generic twin:
+     * {@code mapToPair(x -> Pair.of(key(x), value(x)))}. {@code key} must not return {@code null}.
+     */
+    public StringLongPairDStream mapToStringLongPair(final Function<? super T, String> key,
+        final java.util.function.ToLongFunction<? super T> value)
+    {
+        return new StringLongPairDStream(context, new io.sluice.internal.operator.MapToStringLongPairOperator<>(node,
+            Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value")));
+    }
+
     // ---- per-batch operators (issue 3a: element, per-batch, multi-parent, caching) ----
 
     /**

@@ -20,6 +20,12 @@ import java.nio.charset.StandardCharsets;
 public final class BytesColumn implements AutoCloseable
 {
     private static final int MIN_DATA_CAPACITY = 256;
+
+    /**
+     * Bytes allocated past the data's capacity so kernels may load a whole 8-byte word at any value's last byte
+     * (masking what lies beyond) instead of looping byte by byte over tails.
+     */
+    public static final int DATA_PADDING = 8;
     private static final long BYTE_ARRAY_BASE_OFFSET = UnsafeApi.arrayBaseOffset(byte[].class);
 
     private final LongVector slots;
@@ -36,7 +42,7 @@ public final class BytesColumn implements AutoCloseable
         if (isDataOwned)
         {
             dataCapacity = Math.max(MIN_DATA_CAPACITY, dataBytes);
-            dataAddress = OffHeapAllocator.allocate(dataCapacity);
+            dataAddress = OffHeapAllocator.allocate(dataCapacity + DATA_PADDING);
         }
         else
         {
@@ -64,6 +70,17 @@ public final class BytesColumn implements AutoCloseable
         final int at = reserve(length);
         UnsafeApi.copyMemory(buffer.byteArray(), buffer.addressOffset() + offset, null, dataAddress + at, length);
         slots.add(BytesColumnDescriptor.slot(at, length));
+    }
+
+    /**
+     * Copies {@code length} raw bytes at {@code address} into the data region without adding a row, and returns the
+     * offset they start at: a decoder copies a whole block at once, then adds its rows with {@link #addSlice}.
+     */
+    public int appendData(final long address, final int length)
+    {
+        final int at = reserve(length);
+        UnsafeApi.copyMemory(address, dataAddress + at, length);
+        return at;
     }
 
     /** Copies {@code length} bytes at {@code address} in as a new row. */
@@ -163,7 +180,7 @@ public final class BytesColumn implements AutoCloseable
         slots.close();
         if (isDataOwned)
         {
-            OffHeapAllocator.free(dataAddress, dataCapacity);
+            OffHeapAllocator.free(dataAddress, dataCapacity + DATA_PADDING);
         }
         dataAddress = 0;
         dataCapacity = 0;
@@ -189,8 +206,8 @@ public final class BytesColumn implements AutoCloseable
             {
                 newCapacity <<= 1;
             }
-            newCapacity = Math.min(newCapacity, Integer.MAX_VALUE);
-            dataAddress = OffHeapAllocator.reallocate(dataAddress, dataCapacity, newCapacity);
+            newCapacity = Math.min(newCapacity, Integer.MAX_VALUE - DATA_PADDING);
+            dataAddress = OffHeapAllocator.reallocate(dataAddress, dataCapacity + DATA_PADDING, newCapacity + DATA_PADDING);
             dataCapacity = (int)newCapacity;
         }
         dataSize = (int)needed;

@@ -2,11 +2,8 @@ package io.sluice.internal.input;
 
 import io.sluice.api.Codec;
 import io.sluice.api.Codecs;
-import io.sluice.internal.column.BytesColumn;
 import io.sluice.internal.column.ColumnBatch;
 import io.sluice.internal.column.ColumnLayout;
-import io.sluice.internal.gen.DoubleVector;
-import io.sluice.internal.gen.LongVector;
 import io.sluice.internal.graph.BatchData;
 import io.sluice.internal.graph.Graph;
 import io.sluice.internal.graph.InputNode;
@@ -112,63 +109,15 @@ public final class ReceiverInputNode<T> extends InputNode<T>
         {
             reader = readers.apply(streamId);
         }
-        final int rows = (int)Math.min(segment.recordCount(), 1 << 24);
         if (codec == (Object)Codecs.STRING)
         {
-            final BytesColumn text = BytesColumn.allocate(rows, rows * 16);
-            try
-            {
-                reader.read(segment, text::append);
-            }
-            catch (final RuntimeException | Error ex)
-            {
-                text.close();
-                throw ex;
-            }
-            return ColumnBatch.of(text);
+            return SegmentColumns.readText(reader, segment);
         }
         if (codec == (Object)Codecs.LONG)
         {
-            final LongVector values = new LongVector(rows);
-            try
-            {
-                reader.read(segment, (buffer, offset, length) ->
-                {
-                    checkLength(length, Long.BYTES);
-                    values.add(buffer.getLong(offset));
-                });
-            }
-            catch (final RuntimeException | Error ex)
-            {
-                values.close();
-                throw ex;
-            }
-            return ColumnBatch.of(values);
+            return SegmentColumns.readLongs(reader, segment);
         }
-        final DoubleVector values = new DoubleVector(rows);
-        try
-        {
-            reader.read(segment, (buffer, offset, length) ->
-            {
-                checkLength(length, Double.BYTES);
-                values.add(buffer.getDouble(offset));
-            });
-        }
-        catch (final RuntimeException | Error ex)
-        {
-            values.close();
-            throw ex;
-        }
-        return ColumnBatch.of(values);
-    }
-
-    private void checkLength(final int length, final int expected)
-    {
-        if (length != expected)
-        {
-            throw new IllegalStateException("corrupt record: codec " + codec.name() + " needs " + expected
-                + " bytes, the record has " + length);
-        }
+        return SegmentColumns.readDoubles(reader, segment);
     }
 
     private synchronized List<T> read(final Segment segment)

@@ -92,6 +92,50 @@ public final class SegmentReader implements AutoCloseable
     }
 
     /**
+     * Calls {@code handler} for every block (document) of {@code segment}, in append order; the handler walks the
+     * records itself ({@link BlockDescriptor}). Allocates nothing.
+     *
+     * @throws IllegalArgumentException if the segment belongs to another stream.
+     * @throws IllegalStateException    if the queue no longer holds the segment.
+     */
+    public void readBlocks(final Segment segment, final BlockHandler handler)
+    {
+        if (segment.streamId() != streamId)
+        {
+            throw new IllegalArgumentException(
+                "segment of stream " + segment.streamId() + " given to the reader of stream " + streamId);
+        }
+        final long documents = segment.documentCount();
+        if (0 == documents)
+        {
+            return;
+        }
+        final ExcerptTailer tailer = tailer();
+        if (!tailer.moveToIndex(segment.firstIndex()))
+        {
+            throw new IllegalStateException("the queue of stream " + streamId + " has no document at index " +
+                Long.toHexString(segment.firstIndex()) + ": its files were removed or belong to another queue");
+        }
+        final UnsafeBuffer flyweight = this.flyweight;
+        for (long d = 0; d < documents; d++)
+        {
+            try (DocumentContext dc = tailer.readingDocument())
+            {
+                if (!dc.isPresent())
+                {
+                    throw new IllegalStateException("segment " + segment + " ends after " + d + " documents");
+                }
+                final Bytes<?> bytes = dc.wire().bytes();
+                final long start = bytes.readPosition();
+                final int length = (int)bytes.readRemaining();
+                flyweight.wrap(bytes.addressForRead(start, length), length);
+                handler.onBlock(flyweight, length);
+            }
+        }
+        flyweight.wrap(0, 0);
+    }
+
+    /**
      * Decodes every record of {@code segment} with {@code codec} and hands each value to {@code consumer}.
      */
     public <T> void read(final Segment segment, final Codec<T> codec, final Consumer<? super T> consumer)

@@ -11,7 +11,9 @@ import org.agrona.UnsafeApi;
  */
 final class WordSplitter
 {
-    private static final byte SPACE = ' ';
+    private static final long SPACES = 0x2020_2020_2020_2020L;
+    private static final long LOW_7_BITS = 0x7F7F_7F7F_7F7F_7F7FL;
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
     private WordSplitter()
     {
@@ -34,7 +36,11 @@ final class WordSplitter
         return words;
     }
 
-    /** The words of one line of {@code length} bytes at {@code dataAddress + offset}. */
+    /**
+     * The words of one line of {@code length} bytes at {@code dataAddress + offset}. Finds spaces 8 bytes at a time
+     * (SWAR: a byte equal to ' ' becomes a set high bit), so the 8 bytes after the line must be readable (bytes
+     * columns pad their data for this); bytes past the line are masked off.
+     */
     static int splitLine(final long dataAddress, final int offset, final int length, final WordSink sink)
     {
         final long lineAddress = dataAddress + offset;
@@ -42,10 +48,19 @@ final class WordSplitter
         int start = 0;
         int pendingEmpty = 0;
         boolean hasSpace = false;
-        for (int i = 0; i < length; i++)
+        for (int base = 0; base < length; base += 8)
         {
-            if (UnsafeApi.getByte(lineAddress + i) == SPACE)
+            final long x = UnsafeApi.getLong(lineAddress + base) ^ SPACES;
+            long spaces = ~(((x & LOW_7_BITS) + LOW_7_BITS) | x) & HIGH_BITS;
+            final int remaining = length - base;
+            if (remaining < 8)
             {
+                spaces &= (1L << (remaining << 3)) - 1;
+            }
+            while (spaces != 0)
+            {
+                final int i = base + (Long.numberOfTrailingZeros(spaces) >>> 3);
+                spaces &= spaces - 1;
                 hasSpace = true;
                 if (i == start)
                 {
