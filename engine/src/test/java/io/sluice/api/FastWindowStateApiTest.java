@@ -53,9 +53,12 @@ class FastWindowStateApiTest
         return batches;
     }
 
-    /** Runs {@code generic} and {@code fast} on the same input in one context; returns both outputs, sorted. */
-    private static <G, F> List<List<List<Pair<Long, Long>>>> sideBySide(final List<List<Pair<Long, Long>>> input,
-        final Function<PairDStream<Long, Long>, DStream<Pair<Long, Long>>> generic,
+    /**
+     * Runs {@code generic} and {@code fast} on the same input in one context, batch by batch when {@code isStepwise},
+     * else all at once; returns both outputs, sorted.
+     */
+    private static List<List<List<Pair<Long, Long>>>> sideBySide(final List<List<Pair<Long, Long>>> input,
+        final boolean isStepwise, final Function<PairDStream<Long, Long>, DStream<Pair<Long, Long>>> generic,
         final Function<LongLongPairDStream, PairDStream<Long, Long>> fast)
     {
         try (StreamingTestDriver driver = StreamingTestDriver.create(BATCH))
@@ -65,7 +68,17 @@ class FastWindowStateApiTest
             final CollectedOutput<Pair<Long, Long>> fastOut = driver.collect(fast.apply(
                 in.mapToLongPair(Pair::key, Pair::value)));
             driver.start();
-            driver.advance(BATCHES);
+            if (isStepwise)
+            {
+                for (int b = 0; b < BATCHES; b++)
+                {
+                    driver.advance(1);
+                }
+            }
+            else
+            {
+                driver.advance(BATCHES);
+            }
             assertEquals(genericOut.times(), fastOut.times(), "the same batch times");
             return List.of(PairColumns.sorted(genericOut.batches()), PairColumns.sorted(fastOut.batches()));
         }
@@ -79,29 +92,30 @@ class FastWindowStateApiTest
         final Duration slide = BATCH.multipliedBy(slideBatches);
         final List<List<Pair<Long, Long>>> input = input(windowBatches * 10L + slideBatches);
 
-        List<List<List<Pair<Long, Long>>>> runs = sideBySide(input,
+        List<List<List<Pair<Long, Long>>>> runs = sideBySide(input, false,
             g -> g.reduceByKeyAndWindow(Long::sum, (a, b) -> a - b, window, slide),
             f -> f.reduceByKeyAndWindow(Long::sum, (a, b) -> a - b, window, slide).boxed());
         assertEquals(runs.get(0), runs.get(1), "with inverse");
         assertTrue(runs.get(0).stream().anyMatch(b -> b.stream().anyMatch(p -> p.value() == 0)),
             "some key decayed to zero and is still emitted");
 
-        runs = sideBySide(input,
+        runs = sideBySide(input, true,
             g -> g.reduceByKeyAndWindow(Long::sum, (a, b) -> a - b, window, slide, (k, v) -> v != 0),
             f -> f.reduceByKeyAndWindow(Long::sum, (a, b) -> a - b, window, slide, (k, v) -> v != 0).boxed());
         assertEquals(runs.get(0), runs.get(1), "with inverse and filter");
 
-        runs = sideBySide(input, g -> g.reduceByKeyAndWindow(Long::sum, window, slide),
+        runs = sideBySide(input, true, g -> g.reduceByKeyAndWindow(Long::sum, window, slide),
             f -> f.reduceByKeyAndWindow(Long::sum, window, slide).boxed());
         assertEquals(runs.get(0), runs.get(1), "without inverse");
     }
 
-    @Test
-    void updateStateByKeyCallsEveryKeyEveryBatch()
+    @ParameterizedTest(name = "stepwise {0}")
+    @CsvSource({"false", "true"})
+    void updateStateByKeyCallsEveryKeyEveryBatch(final boolean isStepwise)
     {
         final List<List<Pair<Long, Long>>> input = input(5);
         input.set(0, null);
-        final List<List<List<Pair<Long, Long>>>> runs = sideBySide(input,
+        final List<List<List<Pair<Long, Long>>>> runs = sideBySide(input, isStepwise,
             g -> g.updateStateByKey((List<Long> values, Optional<Long> state) ->
             {
                 final long s = state.orElse(0L) + values.size() + 1;

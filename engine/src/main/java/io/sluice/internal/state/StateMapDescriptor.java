@@ -16,8 +16,9 @@ package io.sluice.internal.state;
  *
  * A slot is full when its flag byte is 1 (so every key value, 0 included, is a legal key). A time is stored as
  * an {@code int} number of ticks since the map's origin ({@code timeMs = originMs + tick * tickMs}): mapWithState
- * uses the batch interval as the tick, so 10 M long to long entries take {@code 2^24 * 21} bytes = 352 MB at
- * the maximum load factor (measured by {@code StateMapMemoryHarness}). When a tick would pass
+ * uses the batch interval as the tick, so 10 M long to long entries take {@code 2^24 * 21} bytes = 352 MB
+ * ({@code StateMapMemoryHarness}: 354.7 MB live with its batch vectors, heap 4.7 MB under {@code -Xmx256m}; while
+ * the table doubles from 2^23 to 2^24 slots, both tables are briefly live). When a tick would pass
  * {@code Integer.MAX_VALUE} the map moves its origin forward by {@link #REBASE_TICKS} and clamps older ticks.
  *
  * <p>Deletion shifts later entries of the probe run back (no tombstones), so a full slot is always reachable
@@ -33,7 +34,8 @@ public final class StateMapDescriptor
 
     /**
      * The load factor above which a map doubles: fastutil's default, kept because {@code StateMapMemoryHarness}
-     * shows 10 M entries fit the 400 MB budget at this value (a higher one would only pay in probe length).
+     * shows 10 M entries fit the 400 MB budget at this value; probe-length effects of other values are not yet
+     * measured ({@code LongStateUpdateBenchmark} would be the one to choose it).
      */
     public static final float MAX_LOAD = 0.75f;
 

@@ -1,10 +1,8 @@
-package io.sluice.internal.state;
+package io.sluice.internal.window;
 
 import com.sun.management.ThreadMXBean;
 import io.sluice.internal.gen.LongVector;
 import io.sluice.internal.memory.OffHeapAllocator;
-import io.sluice.internal.window.LongLongReducedWindowOperator;
-import io.sluice.internal.window.LongLongWindowedReduceOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,12 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Steady state of each fast window/state operator allocates less than one byte per record: a count of the bytes
+ * Steady state of each fast window operator allocates less than one byte per record: a count of the bytes
  * this thread allocates over many batches once the key set is stable (JMH's {@code -prof gc} on the
- * {@code bench/.../window} and {@code .../state} benchmarks measures the same thing). Off-heap memory is back to
+ * {@code LongWindowSlideBenchmark} measures the same thing). Off-heap memory is back to
  * where it started when the operators close.
  */
-class FastOperatorAllocationTest
+class WindowOperatorAllocationTest
 {
     private static final int KEYS = 1024;
     private static final int RECORDS_PER_BATCH = 4096;
@@ -115,41 +113,6 @@ class FastOperatorAllocationTest
                     outValues.clear();
                     op.slide(b * BATCH_MS, outKeys, outValues);
                 }
-            });
-        }
-    }
-
-    @Test
-    void updateStateByKey()
-    {
-        try (LongLongUpdateStateOperator op = new LongLongUpdateStateOperator((key, newValues, state) ->
-            state.update((state.exists() ? state.get() : 0) + newValues.sum())))
-        {
-            assertBelowOneBytePerRecord("updateStateByKey", b ->
-            {
-                outKeys.clear();
-                outValues.clear();
-                op.update(keys.address(), values.address(), 0, RECORDS_PER_BATCH, outKeys, outValues);
-            });
-        }
-    }
-
-    @Test
-    void mapWithStateWithTimeoutSweeps()
-    {
-        try (LongLongMapWithStateOperator op = new LongLongMapWithStateOperator((key, hasValue, value, state) ->
-        {
-            if (hasValue)
-            {
-                state.update((state.exists() ? state.get() : 0) + value);
-            }
-            return key;
-        }, 5 * BATCH_MS, 0, BATCH_MS); LongVector mapped = new LongVector(RECORDS_PER_BATCH))
-        {
-            assertBelowOneBytePerRecord("mapWithState", b ->
-            {
-                mapped.clear();
-                op.update(b * BATCH_MS, keys.address(), values.address(), 0, RECORDS_PER_BATCH, b % 10 == 0, mapped);
             });
         }
     }
