@@ -11,6 +11,7 @@ import io.sluice.internal.state.LongLongUpdateStateNode;
 import io.sluice.internal.window.LongLongWindowNode;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.LongBinaryOperator;
@@ -169,7 +170,18 @@ public final class LongLongPairDStream
     public LongLongPairDStream updateStateByKey(final LongUpdateFunction update)
     {
         return new LongLongPairDStream(context, new LongLongUpdateStateNode(node, Objects.requireNonNull(update,
-            "update")));
+            "update"), new long[0], new long[0]));
+    }
+
+    /**
+     * Generic twin: {@code PairDStream<Long, Long>.updateStateByKey(update, initialState)}: the initial states join the
+     * first batch that has data (their keys get their call with no values then).
+     */
+    public LongLongPairDStream updateStateByKey(final LongUpdateFunction update, final Map<Long, Long> initialState)
+    {
+        final long[][] initial = LongStateSpec.entries(Objects.requireNonNull(initialState, "initialState"));
+        return new LongLongPairDStream(context, new LongLongUpdateStateNode(node, Objects.requireNonNull(update,
+            "update"), initial[0], initial[1]));
     }
 
     /**
@@ -178,19 +190,19 @@ public final class LongLongPairDStream
      */
     public LongMapWithStateDStream mapWithState(final LongMappingFunction f)
     {
-        return new LongMapWithStateDStream(context, new LongLongMapWithStateNode(node, Objects.requireNonNull(f, "f"),
-            0));
+        return mapWithState(LongStateSpec.function(f));
     }
 
     /**
-     * Generic twin: {@code mapWithState(StateSpec.function(f).timeout(timeout))}: keys idle STRICTLY longer than
-     * {@code timeout} are timed out on checkpoint batches (every 10 batches by default), {@code f} then seeing no value
-     * and {@code state.isTimingOut()}.
+     * Generic twin: {@code PairDStream<Long, Long>.mapWithState(spec)}. With a timeout, keys idle STRICTLY longer than it
+     * are timed out on checkpoint batches (every 10 batches by default), the function then seeing no value and
+     * {@code state.isTimingOut()}; initial states are stored at the first batch's time.
      */
-    public LongMapWithStateDStream mapWithState(final LongMappingFunction f, final Duration timeout)
+    public LongMapWithStateDStream mapWithState(final LongStateSpec spec)
     {
-        return new LongMapWithStateDStream(context, new LongLongMapWithStateNode(node, Objects.requireNonNull(f, "f"),
-            DStream.millis(timeout, "timeout")));
+        final long[][] initial = spec.initialEntries();
+        return new LongMapWithStateDStream(context, new LongLongMapWithStateNode(node, spec.function(),
+            spec.timeoutMs(), initial[0], initial[1]));
     }
 
     /** Generic twin: {@code DStream.checkpoint(interval)}: also persists. */

@@ -167,7 +167,7 @@ class FastWindowStateApiTest
                     return state.get();
                 }).timeout(timeout));
             final LongMapWithStateDStream fast = in.mapToLongPair(Pair::key, Pair::value).mapWithState(
-                (key, hasValue, value, state) ->
+                LongStateSpec.function((key, hasValue, value, state) ->
                 {
                     if (state.isTimingOut())
                     {
@@ -175,7 +175,7 @@ class FastWindowStateApiTest
                     }
                     state.update((state.exists() ? state.get() : 0) + value);
                     return state.get();
-                }, timeout);
+                }).timeout(timeout));
             final CollectedOutput<Long> genericMapped = driver.collect(generic);
             final CollectedOutput<Pair<Long, Long>> genericSnapshots = driver.collect(generic.stateSnapshots());
             final CollectedOutput<Long> fastMapped = driver.collect(fast.mapped().boxed());

@@ -5,6 +5,7 @@ import io.sluice.api.DStream;
 import io.sluice.api.LongDStream;
 import io.sluice.api.LongLongPairDStream;
 import io.sluice.api.LongMapWithStateDStream;
+import io.sluice.api.LongStateSpec;
 import io.sluice.api.Pair;
 import io.sluice.testkit.CollectedOutput;
 import io.sluice.testkit.StreamingTestDriver;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Function;
 
@@ -250,6 +252,54 @@ class FastWindowStateConformanceTest
     }
 
     @Test
+    @DisplayName("updateStateByKey - with initial value RDD (fast)")
+    void updateStateByKeyWithInitialValue()
+    {
+        final JsonNode spec = ConformanceCases.byName("updateStateByKey - with initial value RDD");
+        final Keys keys = new Keys();
+        final LinkedHashMap<Long, Long> initial = new LinkedHashMap<>();
+        spec.get("params").get("initialState").forEach(p -> initial.put(keys.id(p.get(0).asText()), p.get(1).asLong()));
+        try (StreamingTestDriver driver = StreamingTestDriver.create(Duration.ofSeconds(1)))
+        {
+            final DStream<String> in = driver.input(CaseData.batches(spec.get("input"), CaseData::string),
+                CaseData.param(spec, "inputPartitions"));
+            final CollectedOutput<Pair<Long, Long>> out = driver.collect(in.mapToLongPair(keys::id, x -> 1)
+                .updateStateByKey((key, values, state) -> state.update(values.sum() + (state.exists() ? state.get() : 0)),
+                    initial).boxed());
+            driver.start();
+            driver.advance(CaseData.numBatches(spec));
+            assertMultisets(CaseData.batches(spec.get("expected"), CaseData::stringLong), named(keys, out.batches()));
+        }
+    }
+
+    @Test
+    @DisplayName("mapWithState - initial states, with nothing returned as from mapping function (fast: snapshots)")
+    void mapWithStateInitialStates()
+    {
+        final JsonNode spec = ConformanceCases.byName(
+            "mapWithState - initial states, with nothing returned as from mapping function");
+        final Keys keys = new Keys();
+        final LinkedHashMap<Long, Long> initial = new LinkedHashMap<>();
+        spec.get("params").get("initialState").forEach(p -> initial.put(keys.id(p.get(0).asText()), p.get(1).asLong()));
+        try (StreamingTestDriver driver = StreamingTestDriver.create(Duration.ofSeconds(1)))
+        {
+            final DStream<String> in = driver.input(CaseData.batches(spec.get("input"), CaseData::string),
+                CaseData.param(spec, "inputPartitions"));
+            final LongMapWithStateDStream mapped = in.mapToLongPair(keys::id, x -> 1).mapWithState(
+                LongStateSpec.function((key, hasValue, value, state) ->
+                {
+                    state.update(value + (state.exists() ? state.get() : 0));
+                    return 0;
+                }).initialState(initial));
+            final CollectedOutput<Pair<Long, Long>> snapshots = driver.collect(mapped.stateSnapshots().boxed());
+            driver.start();
+            driver.advance(CaseData.numBatches(spec));
+            assertMultisets(CaseData.batches(spec.get("expectedStateSnapshots"), CaseData::stringLong),
+                named(keys, snapshots.batches()));
+        }
+    }
+
+    @Test
     @DisplayName("mapWithState - state timing out (fast)")
     void mapWithStateStateTimingOut()
     {
@@ -260,14 +310,14 @@ class FastWindowStateConformanceTest
             final DStream<String> in = driver.input(CaseData.batches(spec.get("input"), CaseData::string),
                 CaseData.param(spec, "inputPartitions"));
             final LongMapWithStateDStream mapped = in.mapToLongPair(keys::id, x -> 1).mapWithState(
-                (key, hasValue, value, state) ->
+                LongStateSpec.function((key, hasValue, value, state) ->
                 {
                     if (hasValue)
                     {
                         state.update(1);
                     }
                     return state.isTimingOut() ? key : -1;
-                }, Duration.ofMillis(CaseData.param(spec, "timeoutMs")));
+                }).timeout(Duration.ofMillis(CaseData.param(spec, "timeoutMs"))));
             final CollectedOutput<Long> out = driver.collect(mapped.mapped().filter(k -> k >= 0).boxed());
             final CollectedOutput<Pair<Long, Long>> snapshots = driver.collect(mapped.stateSnapshots().boxed());
             driver.start();

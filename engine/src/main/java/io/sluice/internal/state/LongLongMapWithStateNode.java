@@ -29,20 +29,28 @@ public final class LongLongMapWithStateNode extends Node<Long>
     private final Node<Pair<Long, Long>> parent;
     private final LongMappingFunction function;
     private final long timeoutMs;
+    private final long[] initialKeys;
+    private final long[] initialStates;
     private LongLongMapWithStateOperator operator;
     private boolean hasSnapshotReader;
     private ColumnBatch pendingSnapshot;
     private long pendingSnapshotTimeMs;
     private long lastTimeMs = Long.MIN_VALUE;
 
-    /** @param timeoutMs 0 for none */
+    /**
+     * @param timeoutMs   0 for none
+     * @param initialKeys keys of the initial state ({@code initialStates[i]} is key i's), stored at the first batch's
+     *                    time without calling the function
+     */
     public LongLongMapWithStateNode(final Node<Pair<Long, Long>> parent, final LongMappingFunction function,
-        final long timeoutMs)
+        final long timeoutMs, final long[] initialKeys, final long[] initialStates)
     {
         super(parent.graph(), List.of(parent));
         this.parent = parent;
         this.function = function;
         this.timeoutMs = timeoutMs;
+        this.initialKeys = initialKeys.clone();
+        this.initialStates = initialStates.clone();
         persist();
     }
 
@@ -93,6 +101,10 @@ public final class LongLongMapWithStateNode extends Node<Long>
             if (operator == null)
             {
                 operator = new LongLongMapWithStateOperator(function, timeoutMs, graph.zeroTime(), slideMs());
+                for (int i = 0; i < initialKeys.length; i++)
+                {
+                    operator.putInitial(initialKeys[i], initialStates[i], time);
+                }
             }
             final LongVector mapped = new LongVector(16);
             if (data == null)

@@ -24,11 +24,17 @@ public final class LongLongUpdateStateNode extends Node<Pair<Long, Long>>
     private final LongLongUpdateStateOperator operator;
     private long lastTimeMs = Long.MIN_VALUE;
 
-    public LongLongUpdateStateNode(final Node<Pair<Long, Long>> parent, final LongUpdateFunction function)
+    /** @param initialKeys keys of the initial state ({@code initialStates[i]} is key i's), joined to the first batch */
+    public LongLongUpdateStateNode(final Node<Pair<Long, Long>> parent, final LongUpdateFunction function,
+        final long[] initialKeys, final long[] initialStates)
     {
         super(parent.graph(), List.of(parent));
         this.parent = parent;
         this.operator = new LongLongUpdateStateOperator(function);
+        for (int i = 0; i < initialKeys.length; i++)
+        {
+            operator.putInitial(initialKeys[i], initialStates[i]);
+        }
         persist();
     }
 
