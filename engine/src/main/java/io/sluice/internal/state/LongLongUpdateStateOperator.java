@@ -125,10 +125,8 @@ public final class LongLongUpdateStateOperator implements AutoCloseable
             end += groupCount;
             groups.valueAt(slot, end << 32 | groupCount);
         }
-        for (int i = 0; i < count; i++)
-        {
-            grouped.add(0);
-        }
+        grouped.ensureCapacity(count);
+        grouped.size(count);
         final long groupedAddress = grouped.address();
         for (int i = count - 1; i >= 0; i--)
         {
