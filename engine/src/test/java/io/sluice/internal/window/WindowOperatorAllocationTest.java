@@ -1,119 +1,53 @@
 package io.sluice.internal.window;
 
-import com.sun.management.ThreadMXBean;
-import io.sluice.internal.gen.LongVector;
-import io.sluice.internal.memory.OffHeapAllocator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.sluice.internal.state.SteadyStateFixture;
 import org.junit.jupiter.api.Test;
 
-import java.lang.management.ManagementFactory;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.sluice.internal.state.SteadyStateFixture.BATCH_MS;
+import static io.sluice.internal.state.SteadyStateFixture.RECORDS_PER_BATCH;
 
 /**
- * Steady state of each fast window operator allocates less than one byte per record: a count of the bytes
- * this thread allocates over many batches once the key set is stable (JMH's {@code -prof gc} on the
- * {@code LongWindowSlideBenchmark} measures the same thing). Off-heap memory is back to
- * where it started when the operators close.
+ * Steady state of each fast window operator allocates less than one byte per record: a count of the bytes this
+ * thread allocates over many slides once the key set is stable ({@code LongWindowSlideBenchmark -prof gc} measures the
+ * same thing). Off-heap memory is back to where it started when the operators close.
  */
 class WindowOperatorAllocationTest
 {
-    private static final int KEYS = 1024;
-    private static final int RECORDS_PER_BATCH = 4096;
-    private static final int WARM_UP_BATCHES = 2_000;
-    private static final int MEASURED_BATCHES = 2_000;
-    private static final long BATCH_MS = 10;
-
-    private final ThreadMXBean threads = (ThreadMXBean)ManagementFactory.getThreadMXBean();
-    private long liveBytesBefore;
-    private LongVector keys;
-    private LongVector values;
-    private LongVector outKeys;
-    private LongVector outValues;
-
-    @BeforeEach
-    void setUp()
-    {
-        liveBytesBefore = OffHeapAllocator.liveBytes();
-        keys = new LongVector(RECORDS_PER_BATCH);
-        values = new LongVector(RECORDS_PER_BATCH);
-        for (int i = 0; i < RECORDS_PER_BATCH; i++)
-        {
-            keys.add((i * 7919L) % KEYS);
-            values.add(1 + (i & 7));
-        }
-        outKeys = new LongVector(KEYS);
-        outValues = new LongVector(KEYS);
-    }
-
-    @AfterEach
-    void noLeak()
-    {
-        keys.close();
-        values.close();
-        outKeys.close();
-        outValues.close();
-        assertEquals(liveBytesBefore, OffHeapAllocator.liveBytes(), "off-heap bytes back to where the test started");
-    }
-
-    private interface BatchStep
-    {
-        void run(long batch);
-    }
-
-    private void assertBelowOneBytePerRecord(final String what, final BatchStep step)
-    {
-        for (long b = 1; b <= WARM_UP_BATCHES; b++)
-        {
-            step.run(b);
-        }
-        final long before = threads.getCurrentThreadAllocatedBytes();
-        for (long b = WARM_UP_BATCHES + 1; b <= WARM_UP_BATCHES + MEASURED_BATCHES; b++)
-        {
-            step.run(b);
-        }
-        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-        final long records = (long)MEASURED_BATCHES * RECORDS_PER_BATCH;
-        assertTrue(allocated < records, what + " allocated " + allocated + " bytes for " + records + " records");
-    }
-
     @Test
     void reducedWindowWithInverse()
     {
-        try (LongLongReducedWindowOperator op = new LongLongReducedWindowOperator(Long::sum, (a, b) -> a - b,
-            (k, v) -> v != 0, 100 * BATCH_MS, 10 * BATCH_MS, BATCH_MS))
+        try (SteadyStateFixture fixture = new SteadyStateFixture())
         {
-            assertBelowOneBytePerRecord("reduceByKeyAndWindow with inverse", b ->
+            try (LongLongReducedWindowOperator op = new LongLongReducedWindowOperator(Long::sum, (a, b) -> a - b,
+                (k, v) -> v != 0, 100 * BATCH_MS, 10 * BATCH_MS, BATCH_MS))
             {
-                op.add(b * BATCH_MS, keys.address(), values.address(), 0, RECORDS_PER_BATCH);
-                if (b % 10 == 0)
-                {
-                    outKeys.clear();
-                    outValues.clear();
-                    op.slide(b * BATCH_MS, outKeys, outValues);
-                }
-            });
+                fixture.assertBelowOneBytePerRecord("reduceByKeyAndWindow with inverse", b -> slide(fixture, op, b));
+            }
         }
     }
 
     @Test
     void windowedReduceWithoutInverse()
     {
-        try (LongLongWindowedReduceOperator op = new LongLongWindowedReduceOperator(Long::sum, 100 * BATCH_MS,
-            10 * BATCH_MS, BATCH_MS))
+        try (SteadyStateFixture fixture = new SteadyStateFixture())
         {
-            assertBelowOneBytePerRecord("reduceByKeyAndWindow without inverse", b ->
+            try (LongLongWindowedReduceOperator op = new LongLongWindowedReduceOperator(Long::sum, 100 * BATCH_MS,
+                10 * BATCH_MS, BATCH_MS))
             {
-                op.add(b * BATCH_MS, keys.address(), values.address(), 0, RECORDS_PER_BATCH);
-                if (b % 10 == 0)
-                {
-                    outKeys.clear();
-                    outValues.clear();
-                    op.slide(b * BATCH_MS, outKeys, outValues);
-                }
-            });
+                fixture.assertBelowOneBytePerRecord("reduceByKeyAndWindow without inverse", b -> slide(fixture, op, b));
+            }
+        }
+    }
+
+    /** Adds batch {@code b}; every 10th batch slides the window. */
+    private static void slide(final SteadyStateFixture fixture, final LongLongPaneWindow op, final long b)
+    {
+        op.add(b * BATCH_MS, fixture.keys.address(), fixture.values.address(), 0, RECORDS_PER_BATCH);
+        if (b % 10 == 0)
+        {
+            fixture.outKeys.clear();
+            fixture.outValues.clear();
+            op.slide(b * BATCH_MS, fixture.outKeys, fixture.outValues);
         }
     }
 }
