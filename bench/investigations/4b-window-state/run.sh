@@ -11,7 +11,7 @@ uptime
 # shellcheck disable=SC2086
 java -jar "$jar" 'LongWindowSlideBenchmark.(inverse|boxedBaseline)' $opts -rf json -rff "$here/window-dense-panes.json"
 # shellcheck disable=SC2086
-java -jar "$jar" 'LongWindowSlideBenchmark.combine' $opts -rf json -rff "$here/window-dense-panes-combine.json"
+java -jar "$jar" 'LongWindowSlideBenchmark.combine' $opts -rf json -rff "$here/window-combine-two-stacks.json"
 # shellcheck disable=SC2086
 java -jar "$jar" 'LongStateUpdateBenchmark' $opts -rf json -rff "$here/state.json"
 java -Xmx256m --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED --add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED \
