@@ -63,6 +63,15 @@ public final class TextDStream
     }
 
     /**
+     * Generic twin: {@code filter(s -> !s.isEmpty())}. A selection over the same bytes; after {@link #splitWords()}
+     * and before {@link #countByValue()} it is fused into the counting loop.
+     */
+    public TextDStream dropEmpty()
+    {
+        return new TextDStream(context, new io.sluice.internal.operator.TextDropEmptyOperator(node));
+    }
+
+    /**
      * Generic twin: {@code DStream<String>.countByValue()}: (text, count) per distinct text in order of first
      * appearance, hashed and compared as bytes. {@code splitWords().countByValue()} runs as one fused loop.
      */

@@ -187,6 +187,12 @@ class FastPathEquivalenceTest
             in -> TextDStream.of(in).splitWords().persist().countByValue().boxed());
         assertSame(input, partitions, stepwise, in -> split.apply(in).mapToPair(w -> Pair.of(w, 1L)).reduceByKey(Long::sum),
             in -> TextDStream.of(in).splitWords().countByValue().reduceByKey(Long::sum).boxed());
+        assertSame(input, partitions, stepwise, in -> split.apply(in).filter(w -> !w.isEmpty()).countByValue(),
+            in -> TextDStream.of(in).splitWords().dropEmpty().countByValue().boxed());
+        assertSame(input, partitions, stepwise, in -> split.apply(in).filter(w -> !w.isEmpty()),
+            in -> TextDStream.of(in).splitWords().dropEmpty().boxed());
+        assertSame(input, partitions, stepwise, in -> in.filter(w -> !w.isEmpty()).countByValue(),
+            in -> TextDStream.of(in).dropEmpty().countByValue().boxed());
         assertSame(input, partitions, stepwise, in -> split.apply(in).count(),
             in -> TextDStream.of(in).splitWords().count().boxed());
         assertSame(input, partitions, stepwise, in -> in.countByValue(), in -> TextDStream.of(in).countByValue().boxed());

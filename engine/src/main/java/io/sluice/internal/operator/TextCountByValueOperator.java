@@ -16,8 +16,9 @@ import java.util.List;
 /**
  * {@code TextDStream.countByValue()}: (text, count) per distinct text, in order of first appearance, as the generic
  * {@code countByValue}; texts are hashed and compared as bytes and become Strings only when a generic reader or an
- * output materializes them. Physical plan: when the parent is an unpersisted {@link TextSplitWordsOperator}, the
- * split is fused into this loop (lines → words → counts, no words column).
+ * output materializes them. Physical plan: when the parent is an unpersisted {@link TextSplitWordsOperator} (or an
+ * unpersisted {@link TextDropEmptyOperator} over one), split and filter are fused into this loop (lines → words →
+ * counts, no words column, no selection).
  */
 public final class TextCountByValueOperator extends Node<Pair<String, Long>>
 {
@@ -36,15 +37,24 @@ public final class TextCountByValueOperator extends Node<Pair<String, Long>>
     @Override
     protected BatchData<Pair<String, Long>> compute(final long time)
     {
-        if (parent instanceof TextSplitWordsOperator split && !split.isPersisted())
+        Node<String> source = parent;
+        boolean isDroppingEmpty = false;
+        if (source instanceof TextDropEmptyOperator drop && !drop.isPersisted()
+            && drop.input() instanceof TextSplitWordsOperator)
+        {
+            isDroppingEmpty = true;
+            source = drop.input();
+        }
+        if (source instanceof TextSplitWordsOperator split && !split.isPersisted())
         {
             final BatchData<String> lines = split.lines().getOrCompute(time);
             if (lines == null)
             {
                 return null;
             }
+            final boolean skipEmpty = isDroppingEmpty;
             return BatchData.columnar(time, ColumnLayout.STRING_LONG_PAIRS,
-                () -> countWords(lines.columns(ColumnLayout.TEXT), aggregator, sink));
+                () -> countWords(lines.columns(ColumnLayout.TEXT), aggregator, sink.skipEmpty(skipEmpty)));
         }
         final BatchData<String> in = parent.getOrCompute(time);
         if (in == null)
@@ -106,11 +116,19 @@ public final class TextCountByValueOperator extends Node<Pair<String, Long>>
         return ColumnBatch.of(outKeys, outValues);
     }
 
-    /** The word sink of the fused loop: counts each word in the aggregator. */
+    /** The word sink of the fused loop: counts each word in the aggregator (empty words too, unless told). */
     public static final class CountingSink implements WordSink
     {
         private BytesLongHashAggregator aggregator;
         private long dataAddress;
+        private boolean isSkippingEmpty;
+
+        /** Whether to skip empty words ({@code dropEmpty()} fused in); returns this sink. */
+        public CountingSink skipEmpty(final boolean isSkippingEmpty)
+        {
+            this.isSkippingEmpty = isSkippingEmpty;
+            return this;
+        }
 
         void wrap(final BytesLongHashAggregator aggregator, final long dataAddress)
         {
@@ -121,6 +139,10 @@ public final class TextCountByValueOperator extends Node<Pair<String, Long>>
         @Override
         public void onWord(final int offset, final int length)
         {
+            if (length == 0 && isSkippingEmpty)
+            {
+                return;
+            }
             aggregator.increment(dataAddress + offset, length);
         }
     }
