@@ -44,7 +44,12 @@ public final class Generator
     static final List<Family> FAMILIES = List.of(
         Family.ofTypes("Vector.java.tmpl", "io.sluice.internal.gen", "$KName$Vector", TypeTable.COLUMN_TYPES),
         Family.ofPairs("HashAggregator.java.tmpl", "io.sluice.internal.gen", "$KName$$VName$HashAggregator",
-            TypeTable.AGGREGATOR_TYPES));
+            TypeTable.AGGREGATOR_TYPES),
+        // issue 4b: keyed state (updateStateByKey, mapWithState) and window panes
+        Family.ofPairs("StateMap.java.tmpl", "io.sluice.internal.gen", "$KName$$VName$StateMap",
+            TypeTable.STATE_TYPES),
+        Family.ofPairs("PaneRing.java.tmpl", "io.sluice.internal.gen", "$KName$$VName$PaneRing",
+            TypeTable.STATE_TYPES));
 
     private Generator()
     {

@@ -60,6 +60,16 @@ public final class TypeTable
         new TypePair(DOUBLE, LONG),
         new TypePair(DOUBLE, DOUBLE));
 
+    /**
+     * The key x value pairs of keyed state maps and window panes (issue 4b): long and int keys, hashed as their long
+     * widening (0 is a legal key); long and double values.
+     */
+    public static final List<TypePair> STATE_TYPES = List.of(
+        new TypePair(LONG, LONG),
+        new TypePair(LONG, DOUBLE),
+        new TypePair(INT, LONG),
+        new TypePair(INT, DOUBLE));
+
     private TypeTable()
     {
     }

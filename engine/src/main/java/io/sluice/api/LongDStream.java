@@ -10,6 +10,7 @@ import io.sluice.internal.operator.LongFilterOperator;
 import io.sluice.internal.operator.LongMapOperator;
 import io.sluice.internal.operator.LongMapToPairOperator;
 import io.sluice.internal.operator.LongReduceOperator;
+import io.sluice.internal.window.LongWindowNode;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -156,4 +157,36 @@ public final class LongDStream
     }
 
     // ---- windowed and stateful fast-path operators (issue 4b) ----
+
+    /**
+     * Generic twin: {@code DStream<Long>.reduceByWindow(f, window, slide)}: each batch is reduced once into its pane;
+     * a slide combines the window's panes. Nothing is emitted for a window without elements.
+     */
+    public LongDStream reduceByWindow(final LongBinaryOperator f, final Duration window, final Duration slide)
+    {
+        return new LongDStream(context, new LongWindowNode(node, Objects.requireNonNull(f, "f"), null,
+            DStream.millis(window, "window"), DStream.millis(slide, "slide")));
+    }
+
+    /**
+     * Generic twin: {@code DStream<Long>.reduceByWindow(f, inverse, window, slide)}: incremental; emits nothing until
+     * the first element arrives, then the inverse's zero once every element has left. Needs a checkpoint directory.
+     */
+    public LongDStream reduceByWindow(final LongBinaryOperator f, final LongBinaryOperator inverse,
+        final Duration window, final Duration slide)
+    {
+        return new LongDStream(context, new LongWindowNode(node, Objects.requireNonNull(f, "f"),
+            Objects.requireNonNull(inverse, "inverse"), DStream.millis(window, "window"),
+            DStream.millis(slide, "slide")));
+    }
+
+    /**
+     * Generic twin: {@code DStream.countByWindow(window, slide)}: the elements in the window, incrementally (nothing
+     * before the first element, 0 once all have left). Needs a checkpoint directory.
+     */
+    public LongDStream countByWindow(final Duration window, final Duration slide)
+    {
+        return new LongDStream(context, new LongWindowNode(node, null, (a, b) -> a - b,
+            DStream.millis(window, "window"), DStream.millis(slide, "slide")));
+    }
 }

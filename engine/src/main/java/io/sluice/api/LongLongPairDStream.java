@@ -6,8 +6,12 @@ import io.sluice.internal.graph.Node;
 import io.sluice.internal.graph.OutputNode;
 import io.sluice.internal.operator.CountOperator;
 import io.sluice.internal.operator.LongLongReduceByKeyOperator;
+import io.sluice.internal.state.LongLongMapWithStateNode;
+import io.sluice.internal.state.LongLongUpdateStateNode;
+import io.sluice.internal.window.LongLongWindowNode;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.LongBinaryOperator;
@@ -112,4 +116,104 @@ public final class LongLongPairDStream
     }
 
     // ---- windowed and stateful fast-path operators (issue 4b) ----
+
+    /** Generic twin: {@code PairDStream<Long, Long>.reduceByKeyAndWindow(f, window)}: slides with this stream. */
+    public LongLongPairDStream reduceByKeyAndWindow(final LongBinaryOperator f, final Duration window)
+    {
+        return reduceByKeyAndWindow(f, window, slideDuration());
+    }
+
+    /**
+     * Generic twin: {@code PairDStream<Long, Long>.reduceByKeyAndWindow(f, window, slide)}. Each batch is folded once
+     * into its pane (one partial aggregate per pane of gcd(window, slide)); a slide combines the window's panes,
+     * never the raw records. Keys without values in the window are absent. No allocation per record.
+     */
+    public LongLongPairDStream reduceByKeyAndWindow(final LongBinaryOperator f, final Duration window,
+        final Duration slide)
+    {
+        return new LongLongPairDStream(context, LongLongWindowNode.combining(node, Objects.requireNonNull(f, "f"),
+            DStream.millis(window, "window"), DStream.millis(slide, "slide")));
+    }
+
+    /**
+     * Generic twin: {@code PairDStream<Long, Long>.reduceByKeyAndWindow(f, inverse, window, slide)}. A slide subtracts
+     * the panes leaving the window with {@code inverse} and adds those entering with {@code f}: its cost depends on
+     * the keys of those panes, not on the window length. Keys are never dropped (they decay to the inverse's zero).
+     * Needs a checkpoint directory. No allocation per record.
+     */
+    public LongLongPairDStream reduceByKeyAndWindow(final LongBinaryOperator f, final LongBinaryOperator inverse,
+        final Duration window, final Duration slide)
+    {
+        return new LongLongPairDStream(context, LongLongWindowNode.incremental(node, Objects.requireNonNull(f, "f"),
+            Objects.requireNonNull(inverse, "inverse"), null, DStream.millis(window, "window"),
+            DStream.millis(slide, "slide")));
+    }
+
+    /**
+     * Generic twin: {@code PairDStream<Long, Long>.reduceByKeyAndWindow(f, inverse, window, slide, filter)}: keeps only
+     * the keys for which {@code filter} is true, applied to the window's state itself.
+     */
+    public LongLongPairDStream reduceByKeyAndWindow(final LongBinaryOperator f, final LongBinaryOperator inverse,
+        final Duration window, final Duration slide, final LongPairPredicate filter)
+    {
+        return new LongLongPairDStream(context, LongLongWindowNode.incremental(node, Objects.requireNonNull(f, "f"),
+            Objects.requireNonNull(inverse, "inverse"), Objects.requireNonNull(filter, "filter"),
+            DStream.millis(window, "window"), DStream.millis(slide, "slide")));
+    }
+
+    /**
+     * Generic twin: {@code PairDStream<Long, Long>.updateStateByKey(update)}. {@code update} is called every batch for
+     * every key with state or new values (Spark's rule), with the key's values of the batch in arrival order; the
+     * output is the whole state. State lives in an off-heap map. Needs a checkpoint directory. No allocation per
+     * record.
+     */
+    public LongLongPairDStream updateStateByKey(final LongUpdateFunction update)
+    {
+        return new LongLongPairDStream(context, new LongLongUpdateStateNode(node, Objects.requireNonNull(update,
+            "update"), new long[0], new long[0]));
+    }
+
+    /**
+     * Generic twin: {@code PairDStream<Long, Long>.updateStateByKey(update, initialState)}: the initial states join the
+     * first batch that has data (their keys get their call with no values then).
+     */
+    public LongLongPairDStream updateStateByKey(final LongUpdateFunction update, final Map<Long, Long> initialState)
+    {
+        final long[][] initial = LongStateSpec.entries(Objects.requireNonNull(initialState, "initialState"));
+        return new LongLongPairDStream(context, new LongLongUpdateStateNode(node, Objects.requireNonNull(update,
+            "update"), initial[0], initial[1]));
+    }
+
+    /**
+     * Generic twin: {@code PairDStream<Long, Long>.mapWithState(StateSpec.function(f))}: {@code f} is called once per
+     * record, touching only the keys the batch carries. Needs a checkpoint directory. No allocation per record.
+     */
+    public LongMapWithStateDStream mapWithState(final LongMappingFunction f)
+    {
+        return mapWithState(LongStateSpec.function(f));
+    }
+
+    /**
+     * Generic twin: {@code PairDStream<Long, Long>.mapWithState(spec)}. With a timeout, keys idle STRICTLY longer than it
+     * are timed out on checkpoint batches (every 10 batches by default), the function then seeing no value and
+     * {@code state.isTimingOut()}; initial states are stored at the first batch's time.
+     */
+    public LongMapWithStateDStream mapWithState(final LongStateSpec spec)
+    {
+        final long[][] initial = spec.initialEntries();
+        return new LongMapWithStateDStream(context, new LongLongMapWithStateNode(node, spec.function(),
+            spec.timeoutMs(), initial[0], initial[1]));
+    }
+
+    /** Generic twin: {@code DStream.checkpoint(interval)}: also persists. */
+    public LongLongPairDStream checkpoint(final Duration interval)
+    {
+        if (context.state() != StreamingContextState.INITIALIZED)
+        {
+            throw new UnsupportedOperationException("Cannot change checkpoint interval of a DStream after streaming "
+                + "context has started; call checkpoint() before start()");
+        }
+        node.checkpointInterval(DStream.millis(interval, "interval"));
+        return this;
+    }
 }

@@ -171,6 +171,15 @@ public abstract class Node<T>
             batch.release();
         }
         generated.clear();
+        releaseResources();
+    }
+
+    /**
+     * Frees what the node itself holds off-heap (a fast-path operator's state maps, window panes): called once when
+     * the context stops, after its batches are released. Default: nothing.
+     */
+    protected void releaseResources()
+    {
     }
 
     /** The times this node currently remembers, oldest first (for tests of remember durations). */

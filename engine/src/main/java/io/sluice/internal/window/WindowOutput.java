@@ -1,0 +1,22 @@
+package io.sluice.internal.window;
+
+import io.sluice.internal.gen.LongLongStateMap;
+import io.sluice.internal.gen.LongVector;
+
+/** Writes a window map out as key and value columns (slot order). */
+final class WindowOutput
+{
+    private WindowOutput()
+    {
+    }
+
+    static int append(final LongLongStateMap window, final LongVector outKeys, final LongVector outValues)
+    {
+        for (int slot = window.nextSlot(0); slot >= 0; slot = window.nextSlot(slot + 1))
+        {
+            outKeys.add(window.keyAt(slot));
+            outValues.add(window.valueAt(slot));
+        }
+        return window.size();
+    }
+}
