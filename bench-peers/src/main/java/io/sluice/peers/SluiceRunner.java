@@ -1,0 +1,89 @@
+package io.sluice.peers;
+
+import io.sluice.api.Codecs;
+import io.sluice.api.DStream;
+import io.sluice.api.Pair;
+import io.sluice.api.PairDStream;
+import io.sluice.api.Receiver;
+import io.sluice.testkit.StreamingTestDriver;
+
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * Sluice through its whole path: a receiver's {@code store()} → ring → Chronicle → segment → the generic (boxed)
+ * operators → {@code foreachBatch}. A {@code ManualClock} (the testkit) cuts one batch per {@code recordsPerBatch}
+ * records; the time of a batch is from its first {@code store()} to the end of its job, so ingest is included
+ * (Spark's queueStream has none). Throughput = timed records / summed batch time.
+ */
+public final class SluiceRunner implements EngineRunner
+{
+    private static final long INTERVAL_MS = 1000;
+
+    /** Records come from the driver's thread. */
+    static final class PassiveReceiver<T> extends Receiver<T>
+    {
+        @Override
+        public void onStart()
+        {
+            // nothing to start
+        }
+
+        @Override
+        public void onStop()
+        {
+            // nothing to stop
+        }
+    }
+
+    @Override
+    public void run(final Spec spec, final Outcome outcome)
+    {
+        try (StreamingTestDriver driver = StreamingTestDriver.create(Duration.ofMillis(INTERVAL_MS)))
+        {
+            final PassiveReceiver<String> receiver = new PassiveReceiver<>();
+            final DStream<String> input = driver.context().receiverStream(receiver, Codecs.STRING);
+            final PairDStream<String, Long> result = pipeline(spec, input);
+            result.foreachBatch((batch, time) ->
+            {
+                final long index = time.milliseconds() / INTERVAL_MS - 1;
+                for (final Pair<String, Long> pair : batch)
+                {
+                    outcome.add(index, pair.key(), pair.value(), spec.isCheck());
+                }
+            });
+            driver.start();
+            long stored = 0;
+            long timedNanos = 0;
+            for (int b = 0; b < spec.batches(); b++)
+            {
+                final long start = System.nanoTime();
+                for (int r = 0; r < spec.recordsPerBatch(); r++)
+                {
+                    receiver.store(spec.line(stored++));
+                }
+                driver.awaitReceived(stored);
+                driver.advance(1);
+                if (b >= spec.warmupBatches())
+                {
+                    timedNanos += System.nanoTime() - start;
+                }
+            }
+            final long timedRecords = (long)(spec.batches() - spec.warmupBatches()) * spec.recordsPerBatch();
+            outcome.setRecordsPerSecond(timedRecords / (timedNanos / 1e9));
+        }
+    }
+
+    private static PairDStream<String, Long> pipeline(final Spec spec, final DStream<String> lines)
+    {
+        switch (spec.workload())
+        {
+            case "wordcount":
+                return lines.flatMap((line) -> Arrays.asList(line.split(" ")))
+                    .mapToPair((word) -> Pair.of(word, 1L))
+                    .reduceByKey(Long::sum);
+            default:
+                throw new UnsupportedOperationException("sluice: workload " + spec.workload());
+        }
+    }
+}
