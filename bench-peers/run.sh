@@ -4,7 +4,7 @@
 # identical, else the run stops with exit 1), then a timed run per engine, each in its own JVM. Prints a table with
 # Sluice/peer ratios and writes bench/results/<label>/peers.json (one object per engine and workload).
 #
-# usage: bench-peers/run.sh [--quick] [--label L] [--no-build] [workload ...]   (default workloads: wordcount)
+# usage: bench-peers/run.sh [--quick] [--label L] [--no-build] [workload ...]   (default: wordcount window state)
 #   env: ENGINES (default "sluice spark flink jet"), BATCHES, WARMUP, PER_BATCH (perf sizes), HEAP (default 3g)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -18,13 +18,19 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-[ ${#workloads[@]} -gt 0 ] || workloads=(wordcount)
+[ ${#workloads[@]} -gt 0 ] || workloads=(wordcount window state)
 [ -n "$label" ] || label="$(git -C "$root" describe --always --dirty 2>/dev/null || echo unlabelled)"
 [ "$quick" = 1 ] && label="$label-quick"
 out="$root/bench/results/$label"; mkdir -p "$out/peers-check"
 engines=(${ENGINES:-sluice spark flink jet})
-if [ "$quick" = 1 ]; then batches=${BATCHES:-4}; warmup=${WARMUP:-2}; per=${PER_BATCH:-10000}
-else batches=${BATCHES:-15}; warmup=${WARMUP:-5}; per=${PER_BATCH:-50000}; fi
+sizes() { # batches warm-up records-per-batch, per workload and mode (env BATCHES/WARMUP/PER_BATCH override)
+  local b w p
+  case "$1:$quick" in
+    window:1) b=33; w=30; p=500 ;;    window:0) b=40; w=30; p=2000 ;;
+    state:1) b=4; w=2; p=20000 ;;     state:0) b=15; w=5; p=100000 ;;
+    *:1) b=4; w=2; p=10000 ;;         *:0) b=15; w=5; p=50000 ;;
+  esac
+  echo "${BATCHES:-$b} ${WARMUP:-$w} ${PER_BATCH:-$p}"; }
 cp_file="$root/bench-peers/target/classpath.txt"
 if [ "$build" = 1 ]; then
   (cd "$root" && mvn -B -q ${MVN_OFFLINE:+-o} -Ppeers -pl bench-peers -am package -DskipTests \
@@ -46,13 +52,14 @@ FLAGS="--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED --add-exports=java.b
 peer() { # shellcheck disable=SC2086
   java $FLAGS -Xms${HEAP:-3g} -Xmx${HEAP:-3g} -cp "$cp" io.sluice.peers.PeerMain "$@"; }
 results="$out/peers.jsonl"; : > "$results"
-echo "load=$(cut -d' ' -f1-3 /proc/loadavg) date=$(date -u +%Y-%m-%dT%H:%MZ) batches=$batches warmup=$warmup perBatch=$per" \
-  > "$out/peers.properties"
+echo "load=$(cut -d' ' -f1-3 /proc/loadavg) date=$(date -u +%Y-%m-%dT%H:%MZ)" > "$out/peers.properties"
 for w in "${workloads[@]}"; do
-  # 1. agreement: 3 batches of 500 distinct records through every engine, outputs sorted and compared byte for byte
+  # 1. agreement: a few batches of distinct records through every engine, outputs sorted and compared byte for byte
+  #    (window: 35 batches, so records leave the 30-batch window and the inverse reduce is exercised)
+  case "$w" in window) check=(35 40) ;; *) check=(3 500) ;; esac
   ref=""
   for e in "${engines[@]}"; do
-    peer "$e" "$w" check 3 500 "$out/peers-check/$w-$e.tsv" > "$out/peers-check/$w-$e.log" 2>&1 \
+    peer "$e" "$w" check "${check[@]}" "$out/peers-check/$w-$e.tsv" > "$out/peers-check/$w-$e.log" 2>&1 \
       || { echo "$e $w check run failed: see $out/peers-check/$w-$e.log" >&2; tail -20 "$out/peers-check/$w-$e.log" >&2; exit 1; }
     if [ -z "$ref" ]; then ref="$e"
     elif ! cmp -s "$out/peers-check/$w-$ref.tsv" "$out/peers-check/$w-$e.tsv"; then
@@ -62,6 +69,7 @@ for w in "${workloads[@]}"; do
   done
   echo "$w: outputs agree across ${engines[*]} ($(wc -l < "$out/peers-check/$w-$ref.tsv") rows)" >&2
   # 2. timed runs
+  read -r batches warmup per <<< "$(sizes "$w")"
   for e in "${engines[@]}"; do
     start=$(date +%s)
     line="$(peer "$e" "$w" perf "$batches" "$warmup" "$per" 2>"$out/peers-check/$w-$e-perf.log" | grep '^RESULT ' \

@@ -1,8 +1,10 @@
 package io.sluice.peers;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What an engine run reports. Throughput is input records per second over the timed batches; {@code outputs} is
@@ -12,6 +14,7 @@ import java.util.Locale;
 public final class Outcome
 {
     private final List<String> outputs = new ArrayList<>();
+    private final Map<String, Long> finalState = new HashMap<>();
     private long outputCount;
     private long valueSum;
     private double recordsPerSecond;
@@ -28,9 +31,21 @@ public final class Outcome
         }
     }
 
+    /**
+     * Stateful workloads: remembers the latest (largest, as counts only grow) value of each key; a check run
+     * compares these final states, since engines emit state at different moments (per batch or per record).
+     */
+    public synchronized void putFinal(final Object key, final long value)
+    {
+        outputCount++;
+        finalState.merge(String.valueOf(key), value, Math::max);
+    }
+
     public synchronized List<String> outputs()
     {
-        return new ArrayList<>(outputs);
+        final List<String> all = new ArrayList<>(outputs);
+        finalState.forEach((key, value) -> all.add("final\t" + key + "\t" + value));
+        return all;
     }
 
     public synchronized long outputCount()

@@ -28,6 +28,22 @@ public final class PeerMain
     {
     }
 
+    /** Word lines, or for {@code state} keys {@code k0 .. k999999} drawn uniformly. */
+    private static String[] input(final String workload, final int count)
+    {
+        if (!"state".equals(workload))
+        {
+            return Lines.generate(count, SEED);
+        }
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(SEED);
+        final String[] keys = new String[count];
+        for (int i = 0; i < count; i++)
+        {
+            keys[i] = "k" + random.nextInt(Spec.STATE_KEYS);
+        }
+        return keys;
+    }
+
     public static void main(final String[] args) throws Exception
     {
         final String engine = args[0];
@@ -38,13 +54,13 @@ public final class PeerMain
         if (isCheck)
         {
             final int perBatch = Integer.parseInt(args[4]);
-            spec = new Spec(workload, batches, 0, perBatch, true, Lines.generate(batches * perBatch, SEED));
+            spec = new Spec(workload, batches, 0, perBatch, true, input(workload, batches * perBatch));
         }
         else
         {
             final int perBatch = Integer.parseInt(args[5]);
             spec = new Spec(workload, batches, Integer.parseInt(args[4]), perBatch, false,
-                Lines.generate(perBatch, SEED));
+                input(workload, "state".equals(workload) ? batches * perBatch : perBatch));
         }
         final EngineRunner runner = ENGINES.get(engine);
         if (null == runner)

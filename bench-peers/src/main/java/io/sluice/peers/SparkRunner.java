@@ -1,7 +1,6 @@
 package io.sluice.peers;
 
 import org.apache.spark.SparkConf;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
@@ -10,24 +9,27 @@ import org.apache.spark.streaming.scheduler.StreamingListener;
 import org.apache.spark.streaming.scheduler.StreamingListenerBatchCompleted;
 import scala.Tuple2;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedList;
-import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Spark Streaming, {@code local[2]}, receiver-less: a {@code queueStream} with one pre-built RDD (2 partitions) per
- * batch, {@code oneAtATime}. Throughput = timed records / the summed {@code processingDelay} of the timed batches
+ * Spark Streaming, {@code local[2]}, receiver-less: a {@link SparkBatchInput} gives one RDD (2 partitions) per batch;
+ * checkpointing is on (a temporary directory), as the windowed and stateful workloads require. Throughput = timed records / the summed {@code processingDelay} of the timed batches
  * (Spark's own measure of what a batch costs; the rate at which processing time equals the interval). Every batch's
  * result is collected to the driver, as Sluice's {@code foreachBatch} iterates every pair.
  */
 public final class SparkRunner implements EngineRunner
 {
+    /** Batch interval of a perf run; a check run (tiny batches) uses {@link #CHECK_INTERVAL_MS} to finish sooner. */
     private static final long INTERVAL_MS = 1000;
+    private static final long CHECK_INTERVAL_MS = 250;
+    private static final AtomicInteger BATCH_INDEX = new AtomicInteger();
+
+    /** Read by the input and the output closure: statics keep the checkpointed graph free of them. */
+    static volatile Spec spec;
+    static volatile Outcome outcome;
 
     @Override
     public void run(final Spec spec, final Outcome outcome)
@@ -36,8 +38,9 @@ public final class SparkRunner implements EngineRunner
             .set("spark.ui.enabled", "false")
             .set("spark.driver.host", "127.0.0.1")
             .set("spark.driver.bindAddress", "127.0.0.1");
-        final JavaStreamingContext ssc = new JavaStreamingContext(conf, Durations.milliseconds(INTERVAL_MS));
+        final JavaStreamingContext ssc = new JavaStreamingContext(conf, Durations.milliseconds(interval(spec)));
         ssc.sparkContext().setLogLevel("ERROR");
+        ssc.checkpoint(checkpointDir().toString());
         final AtomicInteger completed = new AtomicInteger();
         final AtomicLong timedProcessingMs = new AtomicLong();
         ssc.ssc().addStreamingListener(new StreamingListener()
@@ -52,30 +55,46 @@ public final class SparkRunner implements EngineRunner
                 }
             }
         });
-        final Queue<JavaRDD<String>> queue = new LinkedList<>();
-        long record = 0;
-        for (int b = 0; b < spec.batches(); b++)
+        SparkRunner.spec = spec;
+        SparkRunner.outcome = outcome;
+        final JavaDStream<String> lines = JavaDStream.fromDStream(new SparkBatchInput(ssc),
+            scala.reflect.ClassTag$.MODULE$.apply(String.class));
+        if ("state".equals(spec.workload()))
         {
-            final List<String> batch = new ArrayList<>(spec.recordsPerBatch());
-            for (int r = 0; r < spec.recordsPerBatch(); r++)
-            {
-                batch.add(spec.line(record++));
-            }
-            queue.add(ssc.sparkContext().parallelize(batch, 2));
-        }
-        final JavaDStream<String> lines = ssc.queueStream(queue, true);
-        final AtomicInteger batchIndex = new AtomicInteger();
-        pipeline(spec, lines).foreachRDD((rdd, time) ->
-        {
-            final int index = batchIndex.getAndIncrement();
-            if (index < spec.batches())
-            {
-                for (final Tuple2<String, Long> pair : rdd.collect())
+            lines.mapToPair((key) -> new Tuple2<>(key, 1L))
+                .updateStateByKey(SparkRunner::runningCount)
+                .foreachRDD((rdd, time) ->
                 {
-                    outcome.add(index, pair._1(), pair._2(), spec.isCheck());
+                    final int index = BATCH_INDEX.getAndIncrement();
+                    final Spec s = SparkRunner.spec;
+                    if (s.isCheck() && index == s.batches() - 1)
+                    {
+                        for (final Tuple2<String, Long> pair : rdd.collect())
+                        {
+                            SparkRunner.outcome.putFinal(pair._1(), pair._2());
+                        }
+                    }
+                    else if (index < s.batches())
+                    {
+                        SparkRunner.outcome.add(index, "", rdd.count(), false);
+                    }
+                });
+        }
+        else
+        {
+            pipeline(spec, lines).foreachRDD((rdd, time) ->
+            {
+                final int index = BATCH_INDEX.getAndIncrement();
+                final Spec s = SparkRunner.spec;
+                if (index < s.batches())
+                {
+                    for (final Tuple2<String, Long> pair : rdd.collect())
+                    {
+                        SparkRunner.outcome.add(index, pair._1(), pair._2(), s.isCheck());
+                    }
                 }
-            }
-        });
+            });
+        }
         ssc.start();
         while (completed.get() < spec.batches())
         {
@@ -86,6 +105,32 @@ public final class SparkRunner implements EngineRunner
         outcome.setRecordsPerSecond(timedRecords / (timedProcessingMs.get() / 1e3));
     }
 
+    /** updateStateByKey's function: the running count. */
+    private static org.apache.spark.api.java.Optional<Long> runningCount(final java.util.List<Long> values,
+        final org.apache.spark.api.java.Optional<Long> state)
+    {
+        return org.apache.spark.api.java.Optional.of(state.orElse(0L) + values.size());
+    }
+
+    private static long interval(final Spec spec)
+    {
+        return spec.isCheck() ? CHECK_INTERVAL_MS : INTERVAL_MS;
+    }
+
+    private static java.nio.file.Path checkpointDir()
+    {
+        try
+        {
+            final java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("peers-spark-checkpoint");
+            dir.toFile().deleteOnExit();
+            return dir;
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
     private static JavaPairDStream<String, Long> pipeline(final Spec spec, final JavaDStream<String> lines)
     {
         switch (spec.workload())
@@ -94,6 +139,12 @@ public final class SparkRunner implements EngineRunner
                 return lines.flatMap((line) -> Arrays.asList(line.split(" ")).iterator())
                     .mapToPair((word) -> new Tuple2<>(word, 1L))
                     .reduceByKey(Long::sum);
+            case "window":
+                return lines.flatMap((line) -> Arrays.asList(line.split(" ")).iterator())
+                    .mapToPair((word) -> new Tuple2<>(word, 1L))
+                    .reduceByKeyAndWindow(Long::sum, (a, b) -> a - b,
+                        Durations.milliseconds(interval(spec) * Spec.WINDOW_BATCHES), Durations.milliseconds(interval(spec)),
+                        2, (pair) -> pair._2() > 0);
             default:
                 throw new UnsupportedOperationException("spark: workload " + spec.workload());
         }

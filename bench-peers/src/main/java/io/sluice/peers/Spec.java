@@ -14,8 +14,14 @@ package io.sluice.peers;
 public record Spec(String workload, int batches, int warmupBatches, int recordsPerBatch, boolean isCheck,
                    String[] lines)
 {
+    /** Distinct keys of the running-count workload. */
+    public static final int STATE_KEYS = 1_000_000;
+
     /** Window length and slide, in batches (windowed word count). */
     public static final int WINDOW_BATCHES = 30;
+
+    /** Event-time offset continuous engines add to batch indexes, so no window starts before time 0. */
+    public static final long EVENT_TIME_OFFSET = 1000;
 
     public long totalRecords()
     {
@@ -30,5 +36,35 @@ public record Spec(String workload, int batches, int warmupBatches, int recordsP
     public long batchOf(final long i)
     {
         return i / recordsPerBatch;
+    }
+
+    /**
+     * The sum of all output values a complete run produces (every record counted once per output batch it is in),
+     * so a continuous engine knows when it has seen everything.
+     */
+    /** @return true once a continuous engine's outcome holds every output a complete run produces. */
+    public boolean isComplete(final Outcome outcome)
+    {
+        return "state".equals(workload) ? outcome.outputCount() >= totalRecords() :
+            outcome.valueSum() >= expectedValueSum();
+    }
+
+    public long expectedValueSum()
+    {
+        final long perBatch = (long)recordsPerBatch * Lines.WORDS_PER_LINE;
+        switch (workload)
+        {
+            case "wordcount":
+                return perBatch * batches;
+            case "window":
+                long sum = 0;
+                for (int b = 0; b < batches; b++)
+                {
+                    sum += perBatch * Math.min(WINDOW_BATCHES, batches - b);
+                }
+                return sum;
+            default:
+                throw new UnsupportedOperationException("workload " + workload);
+        }
     }
 }
