@@ -3,7 +3,15 @@ package io.sluice.api;
 import io.sluice.internal.generic.CountNode;
 import io.sluice.internal.generic.FilterNode;
 import io.sluice.internal.generic.FlatMapNode;
+import io.sluice.internal.generic.GlomNode;
 import io.sluice.internal.generic.MapNode;
+import io.sluice.internal.generic.MapPartitionsNode;
+import io.sluice.internal.generic.ReduceNode;
+import io.sluice.internal.generic.RepartitionNode;
+import io.sluice.internal.generic.TransformNode;
+import io.sluice.internal.generic.UnionNode;
+import io.sluice.internal.generic.WholeBatchNode;
+import io.sluice.internal.generic.WindowNode;
 import io.sluice.internal.graph.BatchData;
 import io.sluice.internal.graph.Node;
 import io.sluice.internal.graph.OutputNode;
@@ -12,9 +20,13 @@ import io.sluice.internal.output.TextFilesWriter;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -160,7 +172,226 @@ public abstract class DStream<T>
 
     // ---- per-batch operators (issue 3a: element, per-batch, multi-parent, caching) ----
 
+    /**
+     * Calls {@code f} once per partition of each batch with a read-only iterator over the partition; the iterator it
+     * returns (never {@code null}) becomes that output partition. Partitioning is kept.
+     */
+    public <R> DStream<R> mapPartitions(final Function<Iterator<T>, Iterator<R>> f)
+    {
+        return wrap(context, new MapPartitionsNode<>(node, Objects.requireNonNull(f, "f")));
+    }
+
+    /** Each partition of each batch becomes one element: the unmodifiable list of its elements. */
+    public DStream<List<T>> glom()
+    {
+        return wrap(context, new GlomNode<>(node));
+    }
+
+    /**
+     * Each batch cut into exactly {@code numPartitions} contiguous, near-equal partitions, keeping element order
+     * (Spark spreads elements round-robin; which partition holds an element is not part of either contract).
+     *
+     * @throws IllegalArgumentException if {@code numPartitions < 1}.
+     */
+    public DStream<T> repartition(final int numPartitions)
+    {
+        return wrap(context, new RepartitionNode<>(node, numPartitions));
+    }
+
+    /**
+     * Reduces each batch to one element with the associative {@code f} (one partition). An empty batch gives an empty
+     * batch, NOT a zero element (Spark; compare {@link #count()}, which gives {@code [0]}).
+     */
+    public DStream<T> reduce(final BinaryOperator<T> f)
+    {
+        return wrap(context, new ReduceNode<>(node, Objects.requireNonNull(f, "f")));
+    }
+
+    /**
+     * How many times each distinct element occurs in each batch, as {@code (element, count)}: one partition, elements
+     * in order of first appearance. Elements need consistent {@code equals}/{@code hashCode}.
+     */
+    public PairDStream<T, Long> countByValue()
+    {
+        return this.<T, Long>mapToPair(element -> Pair.of(element, 1L)).reduceByKey(Long::sum);
+    }
+
+    /**
+     * The elements of this stream and of {@code other} in every batch: this stream's partitions, then
+     * {@code other}'s. Both must have the same slide duration ({@link IllegalArgumentException} otherwise); if one of
+     * them has no batch at a time the other has, that batch fails with {@link SluiceException}.
+     */
+    public DStream<T> union(final DStream<T> other)
+    {
+        Objects.requireNonNull(other, "other");
+        return wrap(context, new UnionNode<>(List.of(node, other.node)));
+    }
+
+    /**
+     * A batch computed by {@code f} from this stream's batch and time, as one partition. {@code f} runs once per
+     * batch, on the job thread, when the batch is first needed; it must not return {@code null} (the batch fails with
+     * {@link SluiceException}: return an empty collection instead). The {@link Batch} handed to {@code f} is valid only
+     * during the call. If this stream produced no batch at a valid time, the batch fails with {@link SluiceException}.
+     */
+    public <R> DStream<R> transform(final BiFunction<Batch<T>, Time, ? extends Collection<R>> f)
+    {
+        Objects.requireNonNull(f, "f");
+        return wrap(context, new TransformNode<R>(List.of(node), (batches, time) ->
+        {
+            @SuppressWarnings("unchecked")
+            final Batch<T> batch = (Batch<T>)batches.get(0);
+            return f.apply(batch, time);
+        }));
+    }
+
+    /** As {@link #transform(BiFunction)}, producing a pair stream (Spark's {@code transformToPair}). */
+    public <K, V> PairDStream<K, V> transformToPair(
+        final BiFunction<Batch<T>, Time, ? extends Collection<Pair<K, V>>> f)
+    {
+        Objects.requireNonNull(f, "f");
+        return PairDStream.wrapPairs(context, new TransformNode<Pair<K, V>>(List.of(node), (batches, time) ->
+        {
+            @SuppressWarnings("unchecked")
+            final Batch<T> batch = (Batch<T>)batches.get(0);
+            return f.apply(batch, time);
+        }));
+    }
+
+    /**
+     * As {@link #transform(BiFunction)} over this stream's and {@code other}'s batches of the same time. Both must have
+     * the same slide duration ({@link IllegalArgumentException}); both must have a batch at every valid time
+     * ({@link SluiceException} otherwise).
+     */
+    public <U, R> DStream<R> transformWith(final DStream<U> other,
+        final TriFunction<Batch<T>, Batch<U>, Time, ? extends Collection<R>> f)
+    {
+        Objects.requireNonNull(other, "other");
+        Objects.requireNonNull(f, "f");
+        return wrap(context, new TransformNode<R>(List.of(node, other.node), (batches, time) ->
+        {
+            @SuppressWarnings("unchecked")
+            final Batch<T> first = (Batch<T>)batches.get(0);
+            @SuppressWarnings("unchecked")
+            final Batch<U> second = (Batch<U>)batches.get(1);
+            return f.apply(first, second, time);
+        }));
+    }
+
     // ---- windowed and stateful operators (issue 3b: windows, slice, updateStateByKey, mapWithState, checkpoint) ----
+
+    /** {@link #window(Duration, Duration)} sliding with this stream's slide. */
+    public DStream<T> window(final Duration window)
+    {
+        return window(window, slideDuration());
+    }
+
+    /**
+     * Every {@code slide}, all elements of this stream's batches in the last {@code window} (times in
+     * {@code (t - window, t]}); partial windows at the start; with {@code slide > window} elements between windows are
+     * never emitted. Persists this stream.
+     *
+     * @throws IllegalArgumentException now (not at start) when {@code window} or {@code slide} is not a multiple of
+     *                                  this stream's slide
+     */
+    public DStream<T> window(final Duration window, final Duration slide)
+    {
+        return new WindowedDStream<>(context, new WindowNode<>(node, millis(window, "window"), millis(slide, "slide")));
+    }
+
+    /**
+     * The number of elements in each window. Uses an inverse reduce, so it needs a checkpoint directory; emits
+     * nothing until the first element arrives, and 0 once every element has left the window.
+     */
+    public DStream<Long> countByWindow(final Duration window, final Duration slide)
+    {
+        return wrap(context, new MapNode<T, Long>(node, element -> 1L)).reduceByWindow(Long::sum, (a, b) -> a - b,
+            window, slide);
+    }
+
+    /** {@code reduce(f).window(window, slide).reduce(f)}: one element per window, none for an empty window. */
+    public DStream<T> reduceByWindow(final BinaryOperator<T> f, final Duration window, final Duration slide)
+    {
+        Objects.requireNonNull(f, "f");
+        final Node<T> reduced = new WholeBatchNode<>(node, WholeBatchNode.reduceAll(f));
+        final WindowNode<T> windowed = new WindowNode<>(reduced, millis(window, "window"), millis(slide, "slide"));
+        return wrap(context, new WholeBatchNode<>(windowed, WholeBatchNode.reduceAll(f)));
+    }
+
+    /**
+     * As {@link #reduceByWindow(BinaryOperator, Duration, Duration)}, computed incrementally: {@code inverse} removes
+     * the batches leaving the window ({@code inverse(f(a, b), b) == a}). Needs a checkpoint directory; emits nothing
+     * until the first element arrives, then the inverse's zero once every element has left.
+     */
+    public DStream<T> reduceByWindow(final BinaryOperator<T> f, final BinaryOperator<T> inverse, final Duration window,
+        final Duration slide)
+    {
+        final PairDStream<Integer, T> keyed = PairDStream.wrapPairs(context,
+            new MapNode<T, Pair<Integer, T>>(node, element -> Pair.of(1, element)));
+        return keyed.reduceByKeyAndWindow(f, inverse, window, slide).map(Pair::value);
+    }
+
+    /**
+     * The count of each distinct element in each window, incrementally (elements whose count drops to 0 are
+     * dropped). Needs a checkpoint directory.
+     */
+    public PairDStream<T, Long> countByValueAndWindow(final Duration window, final Duration slide)
+    {
+        final PairDStream<T, Long> ones = PairDStream.wrapPairs(context,
+            new MapNode<T, Pair<T, Long>>(node, element -> Pair.of(element, 1L)));
+        return ones.reduceByKeyAndWindow(Long::sum, (a, b) -> a - b, window, slide, (k, v) -> v != 0L);
+    }
+
+    /**
+     * The batches this stream produced at its times in {@code [from, to]} (both inclusive, aligned down onto its slide
+     * grid, times at or before zero time skipped), computing those not generated yet. Thread-safe after start.
+     *
+     * @throws SluiceException before the context has started ("... has not been initialized")
+     */
+    public List<Batch<T>> slice(final Time from, final Time to)
+    {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (!node.graph().isStarted())
+        {
+            throw new SluiceException(node.name() + " has not been initialized: slice(from, to) needs a started "
+                + "StreamingContext");
+        }
+        return node.graph().locked(() -> new ArrayList<>(WindowNode.slice(node, from.milliseconds(),
+            to.milliseconds())));
+    }
+
+    /**
+     * Marks this stream's batches to be checkpointed every {@code interval} (and persists it). Checked at start: the
+     * interval must be a multiple of the slide and at least the slide, and a checkpoint directory must be set.
+     *
+     * @throws UnsupportedOperationException after start
+     */
+    public DStream<T> checkpoint(final Duration interval)
+    {
+        setCheckpointInterval(node, interval);
+        return this;
+    }
+
+    void setCheckpointInterval(final Node<?> target, final Duration interval)
+    {
+        if (context.state() != StreamingContextState.INITIALIZED)
+        {
+            throw new UnsupportedOperationException("Cannot change checkpoint interval of a DStream after streaming "
+                + "context has started; call checkpoint(interval) before start()");
+        }
+        target.checkpointInterval(millis(interval, "checkpoint interval"));
+    }
+
+    static long millis(final Duration duration, final String what)
+    {
+        Objects.requireNonNull(duration, what);
+        final long ms = duration.toMillis();
+        if (ms <= 0)
+        {
+            throw new IllegalArgumentException(what + " must be at least 1 ms, was " + duration);
+        }
+        return ms;
+    }
 
     private void output(final String operation, final BiConsumer<BatchData<T>, Long> action)
     {

@@ -5,6 +5,8 @@ import io.sluice.internal.context.ContextConfig;
 import io.sluice.internal.context.ContextInternals;
 import io.sluice.internal.context.ContextRuntime;
 import io.sluice.internal.context.StreamFactory;
+import io.sluice.internal.generic.TransformNode;
+import io.sluice.internal.generic.UnionNode;
 import io.sluice.internal.graph.Graph;
 import io.sluice.internal.input.QueueInputNode;
 import io.sluice.internal.input.ReceiverInputNode;
@@ -20,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 
 /**
  * The entry point (Spark's {@code StreamingContext}): build one, add input streams, transformations and output
@@ -281,6 +286,105 @@ public final class StreamingContext implements AutoCloseable
     public List<DeadLetter> deadLetters()
     {
         return runtime.deadLetters();
+    }
+
+    // ---- per-batch operators and shared variables (issue 3a) ----
+
+    private final List<Object> sharedAccumulators = new CopyOnWriteArrayList<>();
+    private final AtomicLong nextBroadcastId = new AtomicLong();
+
+    /**
+     * The elements of all {@code streams} in every batch, partitions of the first stream first (Spark's
+     * {@code ssc.union}). All streams must belong to this context and share the slide duration
+     * ({@link IllegalArgumentException}); a stream without a batch at a valid time fails that batch
+     * ({@link SluiceException}).
+     */
+    public <T> DStream<T> union(final List<DStream<T>> streams)
+    {
+        Objects.requireNonNull(streams, "streams");
+        final List<io.sluice.internal.graph.Node<T>> nodes = new ArrayList<>(streams.size());
+        for (final DStream<T> stream : streams)
+        {
+            nodes.add(ownNode(stream));
+        }
+        return DStream.wrap(this, new UnionNode<>(nodes));
+    }
+
+    /**
+     * A batch computed by {@code fn} from the batches of all {@code streams} of the same time, in list order, as one
+     * partition (Spark's {@code ssc.transform}). {@code fn} runs once per batch on the job thread and must not return
+     * {@code null}. All streams must share the slide ({@link IllegalArgumentException}); each must have a batch at
+     * every valid time ({@link SluiceException} "Couldn't generate RDD from parent at time ..." otherwise).
+     */
+    public <R> DStream<R> transform(final List<DStream<?>> streams,
+        final BiFunction<List<Batch<?>>, Time, Collection<R>> fn)
+    {
+        Objects.requireNonNull(streams, "streams");
+        Objects.requireNonNull(fn, "fn");
+        final List<io.sluice.internal.graph.Node<?>> nodes = new ArrayList<>(streams.size());
+        for (final DStream<?> stream : streams)
+        {
+            nodes.add(ownNode(stream));
+        }
+        return DStream.wrap(this, new TransformNode<R>(nodes, fn));
+    }
+
+    private <T> io.sluice.internal.graph.Node<T> ownNode(final DStream<T> stream)
+    {
+        Objects.requireNonNull(stream, "stream");
+        if (stream.context != this)
+        {
+            throw new IllegalArgumentException("Some of the DStreams belong to another StreamingContext; "
+                + "combine only DStreams of the same context");
+        }
+        return stream.node;
+    }
+
+    /**
+     * Shares a read-only value with every batch (Spark's {@code broadcast}). Nothing is copied: every batch's
+     * {@link Broadcast#value()} is this very instance, so it must not be mutated. Allowed in any state.
+     */
+    public <T> Broadcast<T> broadcast(final T value)
+    {
+        return new Broadcast<>(nextBroadcastId.getAndIncrement(), value);
+    }
+
+    /** A new named long accumulator, zero, listed by {@link #accumulators()}. Allowed in any state. */
+    public LongAccumulator longAccumulator(final String name)
+    {
+        final LongAccumulator accumulator = new LongAccumulator(Objects.requireNonNull(name, "name"));
+        sharedAccumulators.add(accumulator);
+        return accumulator;
+    }
+
+    /** A new named double accumulator, zero, listed by {@link #accumulators()}. Allowed in any state. */
+    public DoubleAccumulator doubleAccumulator(final String name)
+    {
+        final DoubleAccumulator accumulator = new DoubleAccumulator(Objects.requireNonNull(name, "name"));
+        sharedAccumulators.add(accumulator);
+        return accumulator;
+    }
+
+    /**
+     * A snapshot of every accumulator of this context, in creation order. Any thread may call it. A listener's
+     * {@code onBatchCompleted} sees every add made by that batch's jobs; listener events are delivered asynchronously,
+     * so when the listener lags behind the jobs it also sees adds of later batches.
+     */
+    public List<AccumulatorValue> accumulators()
+    {
+        final List<AccumulatorValue> values = new ArrayList<>(sharedAccumulators.size());
+        for (final Object accumulator : sharedAccumulators)
+        {
+            if (accumulator instanceof LongAccumulator a)
+            {
+                values.add(new AccumulatorValue(a.name(), a.value(), a.count()));
+            }
+            else if (accumulator instanceof DoubleAccumulator a)
+            {
+                values.add(new AccumulatorValue(a.name(), a.value(), a.count()));
+            }
+        }
+        return values;
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.conformance.ConformanceCases;
 import io.sluice.testkit.ManualClock;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The lifecycle cases of shared/conformance/spark-cases-public.json, one test per case, named after it. */
-class LifecycleConformanceTest
+public class LifecycleConformanceTest
 {
     private final List<StreamingContext> contexts = new ArrayList<>();
 
@@ -46,6 +47,7 @@ class LifecycleConformanceTest
     }
 
     @Test
+    @DisplayName("testContextState")
     void testContextState()
     {
         final JsonNode spec = ConformanceCases.byName("testContextState");
@@ -61,6 +63,7 @@ class LifecycleConformanceTest
     }
 
     @Test
+    @DisplayName("multiple streaming contexts")
     void multipleStreamingContexts()
     {
         final JsonNode spec = ConformanceCases.byName("multiple streaming contexts");
@@ -76,6 +79,7 @@ class LifecycleConformanceTest
     }
 
     @Test
+    @DisplayName("start and stop state check")
     void startAndStopStateCheck()
     {
         final JsonNode spec = ConformanceCases.byName("start and stop state check");
@@ -92,6 +96,7 @@ class LifecycleConformanceTest
     }
 
     @Test
+    @DisplayName("start after stop")
     void startAfterStop()
     {
         final JsonNode spec = ConformanceCases.byName("start after stop");
@@ -111,6 +116,7 @@ class LifecycleConformanceTest
      * the same program starts and runs.
      */
     @Test
+    @DisplayName("start with non-serializable DStream checkpoints")
     void startWithNonSerializableDStreamCheckpoints(@TempDir final Path checkpointDir)
     {
         ConformanceCases.byName("start with non-serializable DStream checkpoints");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.conformance.ConformanceCases;
 import io.sluice.testkit.CollectedOutput;
 import io.sluice.testkit.StreamingTestDriver;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,7 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The queueStream conformance cases (InputStreamsSuite), plus the default batch. */
-class QueueStreamTest
+public class QueueStreamTest
 {
     private static List<String> items(final JsonNode spec)
     {
@@ -43,6 +44,7 @@ class QueueStreamTest
     }
 
     @Test
+    @DisplayName("queue input stream - oneAtATime = false")
     void queueInputStreamOneAtATimeFalse()
     {
         final JsonNode spec = ConformanceCases.byName("queue input stream - oneAtATime = false");
@@ -61,6 +63,7 @@ class QueueStreamTest
     }
 
     @Test
+    @DisplayName("queue input stream - oneAtATime = true")
     void queueInputStreamOneAtATimeTrue()
     {
         final JsonNode spec = ConformanceCases.byName("queue input stream - oneAtATime = true");

@@ -3,6 +3,7 @@ package io.sluice.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.conformance.ConformanceCases;
 import io.sluice.testkit.StreamingTestDriver;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SEMANTICS §13 and the listener conformance cases. */
-class StreamingListenerTest
+public class StreamingListenerTest
 {
     static final class Recorder implements StreamingListener
     {
@@ -61,6 +62,7 @@ class StreamingListenerTest
     }
 
     @Test
+    @DisplayName("batch info reporting")
     void batchInfoReporting()
     {
         final JsonNode spec = ConformanceCases.byName("batch info reporting");
@@ -118,6 +120,7 @@ class StreamingListenerTest
     }
 
     @Test
+    @DisplayName("output operation reporting")
     void outputOperationReporting()
     {
         final JsonNode spec = ConformanceCases.byName("output operation reporting");

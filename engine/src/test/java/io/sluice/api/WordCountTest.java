@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.conformance.ConformanceCases;
 import io.sluice.testkit.CollectedOutput;
 import io.sluice.testkit.StreamingTestDriver;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,7 +17,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The word-count operators on the testkit: map, flatMap, filter, mapToPair, reduceByKey, count. */
-class WordCountTest
+public class WordCountTest
 {
     @Test
     void countsWordsPerBatchAndKeepsFirstAppearanceOrder()
@@ -40,6 +41,7 @@ class WordCountTest
     }
 
     @Test
+    @DisplayName("count")
     void count()
     {
         final JsonNode spec = ConformanceCases.byName("count");

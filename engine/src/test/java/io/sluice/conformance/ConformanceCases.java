@@ -50,6 +50,14 @@ public final class ConformanceCases
         throw new IllegalArgumentException("no conformance case named '" + name + "'");
     }
 
+    /** Every case, in corpus order. */
+    public static List<JsonNode> all()
+    {
+        final List<JsonNode> all = new ArrayList<>();
+        ROOT.get("cases").forEach(all::add);
+        return all;
+    }
+
     public static List<JsonNode> byOperation(final String operation)
     {
         final List<JsonNode> found = new ArrayList<>();

@@ -26,6 +26,21 @@ public final class ContextConfig
     public static final String GRACEFUL_TIMEOUT_PROP_NAME = "sluice.stop.gracefulTimeout";
     public static final String GRACEFUL_TIMEOUT_DEFAULT = "max(10 x batch interval, 10s)";
 
+    public static final String BACKPRESSURE_PROP_NAME = "sluice.backpressure.enabled";
+    public static final String BACKPRESSURE_DEFAULT = "false";
+    public static final String INITIAL_RATE_PROP_NAME = "sluice.backpressure.initialRate";
+    public static final String INITIAL_RATE_DEFAULT = "sluice.receiver.maxRate";
+    public static final String RATE_ESTIMATOR_PROP_NAME = "sluice.backpressure.rateEstimator";
+    public static final String RATE_ESTIMATOR_DEFAULT = "pid";
+    public static final String PID_PROPORTIONAL_PROP_NAME = "sluice.backpressure.pid.proportional";
+    public static final String PID_PROPORTIONAL_DEFAULT = "1.0";
+    public static final String PID_INTEGRAL_PROP_NAME = "sluice.backpressure.pid.integral";
+    public static final String PID_INTEGRAL_DEFAULT = "0.2";
+    public static final String PID_DERIVED_PROP_NAME = "sluice.backpressure.pid.derived";
+    public static final String PID_DERIVED_DEFAULT = "0.0";
+    public static final String PID_MIN_RATE_PROP_NAME = "sluice.backpressure.pid.minRate";
+    public static final String PID_MIN_RATE_DEFAULT = "100";
+
     private static final List<ConfigKey> CONTEXT_KEYS = List.of(
         new ConfigKey(RESTART_DELAY_PROP_NAME, RESTART_DELAY_DEFAULT,
             "How long a receiver waits between onStop() and onStart() when it restarts (Spark's receiverRestartDelay)."),
@@ -37,7 +52,17 @@ public final class ContextConfig
         new ConfigKey(DEAD_LETTER_MAX_BYTES_PROP_NAME, DEAD_LETTER_MAX_BYTES_DEFAULT,
             "How many characters of a rejected record the dead-letter queue keeps (the reason says when it was cut)."),
         new ConfigKey(GRACEFUL_TIMEOUT_PROP_NAME, GRACEFUL_TIMEOUT_DEFAULT,
-            "How long stop(true) waits for the last batches to be processed."));
+            "How long stop(true) waits for the last batches to be processed."),
+        new ConfigKey(BACKPRESSURE_PROP_NAME, BACKPRESSURE_DEFAULT,
+            "Adapt each receiver's rate limit to what the batches manage to process (Spark's backpressure)."),
+        new ConfigKey(INITIAL_RATE_PROP_NAME, INITIAL_RATE_DEFAULT,
+            "With backpressure: each receiver's rate limit (records/s) until the first estimate."),
+        new ConfigKey(RATE_ESTIMATOR_PROP_NAME, RATE_ESTIMATOR_DEFAULT, "With backpressure: the estimator; only 'pid'."),
+        new ConfigKey(PID_PROPORTIONAL_PROP_NAME, PID_PROPORTIONAL_DEFAULT, "PID estimator: weight of the current error."),
+        new ConfigKey(PID_INTEGRAL_PROP_NAME, PID_INTEGRAL_DEFAULT,
+            "PID estimator: weight of the accumulated error (scheduling delay)."),
+        new ConfigKey(PID_DERIVED_PROP_NAME, PID_DERIVED_DEFAULT, "PID estimator: weight of the error's change."),
+        new ConfigKey(PID_MIN_RATE_PROP_NAME, PID_MIN_RATE_DEFAULT, "PID estimator: the lowest rate it sets (records/s)."));
 
     private final Map<String, String> values;
     private final IngestConfig ingest;
@@ -97,6 +122,11 @@ public final class ContextConfig
 
     private void validate()
     {
+        if (isBackpressureEnabled())
+        {
+            rateEstimator(1);
+            initialRate();
+        }
         restartDelay();
         maxRate();
         maxLineBytes();
@@ -150,6 +180,53 @@ public final class ContextConfig
     {
         return (int)Math.min(Integer.MAX_VALUE, parsePositive(DEAD_LETTER_MAX_BYTES_PROP_NAME,
             values.getOrDefault(DEAD_LETTER_MAX_BYTES_PROP_NAME, DEAD_LETTER_MAX_BYTES_DEFAULT), "a positive number of bytes"));
+    }
+
+    public boolean isBackpressureEnabled()
+    {
+        final String value = values.getOrDefault(BACKPRESSURE_PROP_NAME, BACKPRESSURE_DEFAULT).trim();
+        if (!value.equals("true") && !value.equals("false"))
+        {
+            throw new IllegalArgumentException(BACKPRESSURE_PROP_NAME + " must be true or false, was '" + value + "'");
+        }
+        return value.equals("true");
+    }
+
+    /** With backpressure: the first rate limit of each receiver, records/s ({@link Long#MAX_VALUE}: none). */
+    public long initialRate()
+    {
+        final String value = values.get(INITIAL_RATE_PROP_NAME);
+        return value == null ? maxRate()
+            : parsePositive(INITIAL_RATE_PROP_NAME, value, "a positive number of records per second");
+    }
+
+    /** A new rate estimator for a stream of the given batch interval. */
+    public io.sluice.internal.ratecontrol.PidRateEstimator rateEstimator(final long batchIntervalMs)
+    {
+        final String estimator = values.getOrDefault(RATE_ESTIMATOR_PROP_NAME, RATE_ESTIMATOR_DEFAULT).trim();
+        if (!estimator.equals("pid"))
+        {
+            throw new IllegalArgumentException("Unknown rate estimator: " + estimator + "; " + RATE_ESTIMATOR_PROP_NAME
+                + " accepts only 'pid'");
+        }
+        return new io.sluice.internal.ratecontrol.PidRateEstimator(batchIntervalMs,
+            parseDouble(PID_PROPORTIONAL_PROP_NAME, PID_PROPORTIONAL_DEFAULT),
+            parseDouble(PID_INTEGRAL_PROP_NAME, PID_INTEGRAL_DEFAULT),
+            parseDouble(PID_DERIVED_PROP_NAME, PID_DERIVED_DEFAULT),
+            parseDouble(PID_MIN_RATE_PROP_NAME, PID_MIN_RATE_DEFAULT));
+    }
+
+    private double parseDouble(final String key, final String defaultValue)
+    {
+        final String value = values.getOrDefault(key, defaultValue).trim();
+        try
+        {
+            return Double.parseDouble(value);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException(key + " must be a number, was '" + value + "'");
+        }
     }
 
     public Duration gracefulTimeout(final Duration batchInterval)

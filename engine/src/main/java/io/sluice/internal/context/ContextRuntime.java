@@ -13,6 +13,7 @@ import io.sluice.internal.log.SegmentReader;
 import io.sluice.internal.ingest.StreamWriter;
 import io.sluice.internal.input.ReceiverInputNode;
 import io.sluice.internal.input.SegmentBook;
+import io.sluice.internal.ratecontrol.RateController;
 import io.sluice.internal.receiver.ReceiverSupervisor;
 import io.sluice.internal.scheduler.BatchCutter;
 import io.sluice.internal.scheduler.JobScheduler;
@@ -153,6 +154,16 @@ public final class ContextRuntime implements ContextInternals
         if (maxRate != Long.MAX_VALUE)
         {
             writer.setMaxRate(maxRate);
+        }
+        if (config.isBackpressureEnabled())
+        {
+            final long initialRate = config.initialRate();
+            if (initialRate != Long.MAX_VALUE)
+            {
+                writer.setMaxRate(initialRate);
+            }
+            bus.add(new RateController(graph.inputs().indexOf(entry.node()),
+                config.rateEstimator(batchInterval.toMillis()), writer::setMaxRate, maxRate));
         }
         final ReceiverSupervisor<T> supervisor = new ReceiverSupervisor<>(streamId, entry.node().streamName(), writer,
             deadLetters, bus, config.restartDelay().toMillis());

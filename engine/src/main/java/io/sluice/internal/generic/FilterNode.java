@@ -1,6 +1,5 @@
 package io.sluice.internal.generic;
 
-import io.sluice.internal.graph.BatchData;
 import io.sluice.internal.graph.Node;
 
 import java.util.ArrayList;
@@ -8,43 +7,27 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** {@code filter(p)}: the elements for which {@code p} holds, partitioning kept. */
-public final class FilterNode<T> extends Node<T>
+public final class FilterNode<T> extends NarrowNode<T, T>
 {
-    private final Node<T> parent;
     private final Predicate<? super T> p;
 
     public FilterNode(final Node<T> parent, final Predicate<? super T> p)
     {
-        super(parent.graph(), List.of(parent));
-        this.parent = parent;
+        super(parent);
         this.p = p;
     }
 
     @Override
-    protected BatchData<T> compute(final long time)
+    protected List<T> partition(final List<T> input)
     {
-        final BatchData<T> in = parent.getOrCompute(time);
-        if (in == null)
+        final List<T> kept = new ArrayList<>();
+        for (final T element : input)
         {
-            return null;
-        }
-        return BatchData.lazy(time, isPersisted(), () ->
-        {
-            final List<List<T>> parts = in.partitions();
-            final List<List<T>> out = new ArrayList<>(parts.size());
-            for (final List<T> part : parts)
+            if (p.test(element))
             {
-                final List<T> kept = new ArrayList<>();
-                for (final T element : part)
-                {
-                    if (p.test(element))
-                    {
-                        kept.add(element);
-                    }
-                }
-                out.add(kept);
+                kept.add(element);
             }
-            return out;
-        });
+        }
+        return kept;
     }
 }

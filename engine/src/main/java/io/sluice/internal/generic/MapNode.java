@@ -1,6 +1,5 @@
 package io.sluice.internal.generic;
 
-import io.sluice.internal.graph.BatchData;
 import io.sluice.internal.graph.Node;
 
 import java.util.ArrayList;
@@ -8,40 +7,24 @@ import java.util.List;
 import java.util.function.Function;
 
 /** {@code map(f)}: one output element per input element, partitioning kept. */
-public final class MapNode<T, R> extends Node<R>
+public final class MapNode<T, R> extends NarrowNode<T, R>
 {
-    private final Node<T> parent;
     private final Function<? super T, ? extends R> f;
 
     public MapNode(final Node<T> parent, final Function<? super T, ? extends R> f)
     {
-        super(parent.graph(), List.of(parent));
-        this.parent = parent;
+        super(parent);
         this.f = f;
     }
 
     @Override
-    protected BatchData<R> compute(final long time)
+    protected List<R> partition(final List<T> input)
     {
-        final BatchData<T> in = parent.getOrCompute(time);
-        if (in == null)
+        final List<R> mapped = new ArrayList<>(input.size());
+        for (final T element : input)
         {
-            return null;
+            mapped.add(f.apply(element));
         }
-        return BatchData.lazy(time, isPersisted(), () ->
-        {
-            final List<List<T>> parts = in.partitions();
-            final List<List<R>> out = new ArrayList<>(parts.size());
-            for (final List<T> part : parts)
-            {
-                final List<R> mapped = new ArrayList<>(part.size());
-                for (final T element : part)
-                {
-                    mapped.add(f.apply(element));
-                }
-                out.add(mapped);
-            }
-            return out;
-        });
+        return mapped;
     }
 }

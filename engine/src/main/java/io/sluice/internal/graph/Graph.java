@@ -131,6 +131,10 @@ public final class Graph
         this.zeroTime = zeroTime;
         for (final Node<?> node : nodes)
         {
+            node.initializeCheckpoint();
+        }
+        for (final Node<?> node : nodes)
+        {
             node.validateAtStart();
         }
         for (final OutputNode<?> output : outputs)

@@ -168,6 +168,54 @@ public abstract class Node<T>
         }
     }
 
+    /** The checkpoint interval a {@link #mustCheckpoint()} node gets when none was set: slide x ceil(10 s / slide). */
+    protected long defaultCheckpointIntervalMs()
+    {
+        final long slide = slideMs();
+        return slide * ((10_000 + slide - 1) / slide);
+    }
+
+    /**
+     * Spark's checkpoint part of {@code DStream.initialize}/{@code validateAtStart}, called at start after zero time
+     * is fixed and before remember durations are computed: gives a {@link #mustCheckpoint()} node its default
+     * interval and checks the interval against the slide and the checkpoint directory.
+     */
+    final void initializeCheckpoint()
+    {
+        if (mustCheckpoint() && checkpointIntervalMs == 0)
+        {
+            checkpointInterval(defaultCheckpointIntervalMs());
+        }
+        if (checkpointIntervalMs == 0)
+        {
+            return;
+        }
+        final long slide = slideMs();
+        if (!graph.hasCheckpointDir())
+        {
+            throw new IllegalArgumentException("requirement failed: The checkpoint directory has not been set. "
+                + "Please set it by StreamingContext.checkpoint(). (" + name() + " has a checkpoint interval)");
+        }
+        if (checkpointIntervalMs < slide)
+        {
+            throw new IllegalArgumentException("requirement failed: The checkpoint interval for " + name()
+                + " has been set to " + checkpointIntervalMs + " ms which is lower than its slide time (" + slide
+                + " ms). Please set it to at least " + slide + " ms.");
+        }
+        if (checkpointIntervalMs % slide != 0)
+        {
+            throw new IllegalArgumentException("requirement failed: The checkpoint interval for " + name()
+                + " has been set to " + checkpointIntervalMs + " ms which not a multiple of its slide time (" + slide
+                + " ms). Please set it to a multiple of " + slide + " ms.");
+        }
+    }
+
+    /** Whether the batch at {@code time} is a checkpoint batch: an interval is set and divides time - zeroTime. */
+    public final boolean isCheckpointTime(final long time)
+    {
+        return checkpointIntervalMs > 0 && (time - graph.zeroTime()) % checkpointIntervalMs == 0;
+    }
+
     /** Checks made when the context starts (slide multiples, checkpoint rules). */
     protected void validateAtStart()
     {

@@ -1,10 +1,9 @@
 package io.sluice.internal.ingest;
 
 import io.sluice.internal.log.BatchSegments;
+import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.LongArrayQueue;
 
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Hands each completed cut's {@link BatchSegments} from the log writer to whoever waits for that batch time.
@@ -19,8 +18,8 @@ final class BatchCompletions
     /** Completed batches kept for late waiters. */
     static final int RETAINED = 4096;
 
-    private final Map<Long, BatchSegments> byTime = new HashMap<>();
-    private final ArrayDeque<Long> order = new ArrayDeque<>();
+    private final Long2ObjectHashMap<BatchSegments> byTime = new Long2ObjectHashMap<>();
+    private final LongArrayQueue order = new LongArrayQueue(RETAINED + 1, Long.MIN_VALUE);
     private long lastCompletedTime = Long.MIN_VALUE;
     private boolean hasCompleted;
     private Throwable failure;
@@ -28,12 +27,12 @@ final class BatchCompletions
 
     synchronized void complete(final BatchSegments segments)
     {
-        final Long time = segments.batchTime();
+        final long time = segments.batchTime();
         byTime.put(time, segments);
-        order.addLast(time);
+        order.addLong(time);
         if (order.size() > RETAINED)
         {
-            byTime.remove(order.removeFirst());
+            byTime.remove(order.pollLong());
         }
         lastCompletedTime = segments.batchTime();
         hasCompleted = true;

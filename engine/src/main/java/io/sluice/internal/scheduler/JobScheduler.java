@@ -284,22 +284,17 @@ public final class JobScheduler
             Thread.currentThread().interrupt();
             return;
         }
-        catch (final SluiceException ex)
-        {
-            errors.report(ex);
-            markDone(time);
-            return;
-        }
         catch (final RuntimeException ex)
         {
-            errors.report(new SluiceException("Error generating jobs for time " + time + " ms: " + ex.getMessage(), ex));
-            markDone(time);
+            errors.report(ex instanceof SluiceException se ? se
+                : new SluiceException("Error generating jobs for time " + time + " ms: " + ex.getMessage(), ex));
+            // Done in order behind the batches already queued, so "done up to t" never runs ahead of a job.
+            toRun.add(JobSet.withoutJobs(time));
             return;
         }
         if (jobs.isEmpty())
         {
-            graph.clearMetadata(time);
-            markDone(time);
+            toRun.add(JobSet.withoutJobs(time));
             return;
         }
         long numRecords = 0;
@@ -331,6 +326,13 @@ public final class JobScheduler
             }
             if (isDroppingQueuedJobs)
             {
+                continue;
+            }
+            if (jobSet.jobs().isEmpty())
+            {
+                // No output had data (or generation failed): no events, as in Spark, but done in order.
+                graph.clearMetadata(jobSet.time());
+                markDone(jobSet.time());
                 continue;
             }
             run(jobSet);

@@ -8,4 +8,9 @@ import java.util.Map;
 /** The jobs of one batch time, with what the inputs read for it and when it was submitted. */
 record JobSet(long time, List<Job> jobs, Map<Integer, Long> streamIdToNumRecords, long numRecords, long submissionTime)
 {
+    /** A batch that runs nothing: no output had data, or its generation failed. */
+    static JobSet withoutJobs(final long time)
+    {
+        return new JobSet(time, List.of(), Map.of(), 0, 0);
+    }
 }
