@@ -9,6 +9,8 @@ import io.sluice.testkit.StreamingTestDriver;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Sluice through its whole path: a receiver's {@code store()} → ring → Chronicle → segment → the generic (boxed)
@@ -44,14 +46,36 @@ public final class SluiceRunner implements EngineRunner
             final PassiveReceiver<String> receiver = new PassiveReceiver<>();
             final DStream<String> input = driver.context().receiverStream(receiver, Codecs.STRING);
             final PairDStream<String, Long> result = pipeline(spec, input);
-            result.foreachBatch((batch, time) ->
+            if ("state".equals(spec.workload()))
             {
-                final long index = time.milliseconds() / INTERVAL_MS - 1;
-                for (final Pair<String, Long> pair : batch)
+                // Spark's updateStateByKey emits every key's state every batch: consume it as Spark's output does
+                result.foreachBatch((batch, time) ->
                 {
-                    outcome.add(index, pair.key(), pair.value(), spec.isCheck());
-                }
-            });
+                    final long index = time.milliseconds() / INTERVAL_MS - 1;
+                    if (spec.isCheck() && index == spec.batches() - 1)
+                    {
+                        for (final Pair<String, Long> pair : batch)
+                        {
+                            outcome.putFinal(pair.key(), pair.value());
+                        }
+                    }
+                    else
+                    {
+                        outcome.add(index, "", batch.count(), false);
+                    }
+                });
+            }
+            else
+            {
+                result.foreachBatch((batch, time) ->
+                {
+                    final long index = time.milliseconds() / INTERVAL_MS - 1;
+                    for (final Pair<String, Long> pair : batch)
+                    {
+                        outcome.add(index, pair.key(), pair.value(), spec.isCheck());
+                    }
+                });
+            }
             driver.start();
             long stored = 0;
             long timedNanos = 0;
@@ -82,6 +106,16 @@ public final class SluiceRunner implements EngineRunner
                 return lines.flatMap((line) -> Arrays.asList(line.split(" ")))
                     .mapToPair((word) -> Pair.of(word, 1L))
                     .reduceByKey(Long::sum);
+            case "window":
+                return lines.flatMap((line) -> Arrays.asList(line.split(" ")))
+                    .mapToPair((word) -> Pair.of(word, 1L))
+                    .reduceByKeyAndWindow(Long::sum, (a, b) -> a - b,
+                        Duration.ofMillis(INTERVAL_MS * Spec.WINDOW_BATCHES), Duration.ofMillis(INTERVAL_MS),
+                        (word, count) -> count > 0);
+            case "state":
+                return lines.mapToPair((key) -> Pair.of(key, 1L))
+                    .updateStateByKey((List<Long> values, Optional<Long> state) ->
+                        Optional.of(state.orElse(0L) + values.size()));
             default:
                 throw new UnsupportedOperationException("sluice: workload " + spec.workload());
         }
