@@ -4,21 +4,22 @@
 # identical, else the run stops with exit 1), then a timed run per engine, each in its own JVM. Prints a table with
 # Sluice/peer ratios and writes bench/results/<label>/peers.json (one object per engine and workload).
 #
-# usage: bench-peers/run.sh [--quick] [--label L] [--no-build] [workload ...]   (default: wordcount window state)
+# usage: bench-peers/run.sh [--quick] [--label L] [--no-build] [--append] [workload ...]   (default: wordcount window state uber)
 #   env: ENGINES (default "sluice spark flink jet"), BATCHES, WARMUP, PER_BATCH (perf sizes), HEAP (default 3g)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-quick=0; build=1; label=""; workloads=()
+quick=0; build=1; append=0; label=""; workloads=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
     --label) label="$2"; shift ;;
     --no-build) build=0 ;;
+    --append) append=1 ;;
     *) workloads+=("$1") ;;
   esac
   shift
 done
-[ ${#workloads[@]} -gt 0 ] || workloads=(wordcount window state)
+[ ${#workloads[@]} -gt 0 ] || workloads=(wordcount window state uber)
 [ -n "$label" ] || label="$(git -C "$root" describe --always --dirty 2>/dev/null || echo unlabelled)"
 [ "$quick" = 1 ] && label="$label-quick"
 out="$root/bench/results/$label"; mkdir -p "$out/peers-check"
@@ -28,6 +29,7 @@ sizes() { # batches warm-up records-per-batch, per workload and mode (env BATCHE
   case "$1:$quick" in
     window:1) b=33; w=30; p=500 ;;    window:0) b=40; w=30; p=2000 ;;
     state:1) b=4; w=2; p=20000 ;;     state:0) b=15; w=5; p=100000 ;;
+    uber:1) b=4; w=2; p=20000 ;;      uber:0) b=15; w=5; p=65535 ;;
     *:1) b=4; w=2; p=10000 ;;         *:0) b=15; w=5; p=50000 ;;
   esac
   echo "${BATCHES:-$b} ${WARMUP:-$w} ${PER_BATCH:-$p}"; }
@@ -51,7 +53,7 @@ FLAGS="--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED --add-exports=java.b
 --enable-native-access=ALL-UNNAMED -Dchronicle.analytics.disable=true -Djava.net.preferIPv4Stack=true"
 peer() { # shellcheck disable=SC2086
   java $FLAGS -Xms${HEAP:-3g} -Xmx${HEAP:-3g} -cp "$cp" io.sluice.peers.PeerMain "$@"; }
-results="$out/peers.jsonl"; : > "$results"
+results="$out/peers.jsonl"; [ "$append" = 1 ] || : > "$results"
 echo "load=$(cut -d' ' -f1-3 /proc/loadavg) date=$(date -u +%Y-%m-%dT%H:%MZ)" > "$out/peers.properties"
 for w in "${workloads[@]}"; do
   # 1. agreement: a few batches of distinct records through every engine, outputs sorted and compared byte for byte

@@ -163,6 +163,13 @@ public final class FlinkRunner implements EngineRunner
                     .keyBy((t) -> t.f1)
                     .window(TumblingEventTimeWindows.of(Duration.ofMillis(1)))
                     .reduce((a, b) -> Tuple3.of(a.f0, a.f1, a.f2 + b.f2));
+            case "uber":
+                return lines
+                    .map((Tuple2<Long, String> row) -> Tuple3.of(row.f0, Uber.key(row.f1), 1L))
+                    .returns(Types.TUPLE(Types.LONG, Types.STRING, Types.LONG))
+                    .keyBy((t) -> t.f1)
+                    .window(TumblingEventTimeWindows.of(Duration.ofMillis(1)))
+                    .reduce((a, b) -> Tuple3.of(a.f0, a.f1, a.f2 + b.f2));
             case "window":
                 return lines
                     .flatMap((Tuple2<Long, String> line, Collector<Tuple2<String, Long>> out) ->

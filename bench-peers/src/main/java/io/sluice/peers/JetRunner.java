@@ -127,6 +127,12 @@ public final class JetRunner implements EngineRunner
                     .window(WindowDefinition.tumbling(1))
                     .groupingKey((word) -> word)
                     .aggregate(AggregateOperations.counting());
+            case "uber":
+                return lines.filter((row) -> !row.isEmpty())
+                    .map(Uber::key)
+                    .window(WindowDefinition.tumbling(1))
+                    .groupingKey((key) -> key)
+                    .aggregate(AggregateOperations.counting());
             case "window":
                 return lines.flatMap((line) -> Traversers.traverseArray(line.split(" ")))
                     .filter((word) -> !word.isEmpty())

@@ -28,9 +28,19 @@ public final class PeerMain
     {
     }
 
-    /** Word lines, or for {@code state} keys {@code k0 .. k999999} drawn uniformly. */
+    /** Word lines; Uber rows (cycling through the file) for {@code uber}; for {@code state} keys {@code k0 .. k999999} drawn uniformly. */
     private static String[] input(final String workload, final int count)
     {
+        if ("uber".equals(workload))
+        {
+            final String[] rows = Uber.rows();
+            final String[] input = new String[count];
+            for (int i = 0; i < count; i++)
+            {
+                input[i] = rows[i % rows.length];
+            }
+            return input;
+        }
         if (!"state".equals(workload))
         {
             return Lines.generate(count, SEED);
@@ -60,7 +70,7 @@ public final class PeerMain
         {
             final int perBatch = Integer.parseInt(args[5]);
             spec = new Spec(workload, batches, Integer.parseInt(args[4]), perBatch, false,
-                input(workload, "state".equals(workload) ? batches * perBatch : perBatch));
+                input(workload, "wordcount".equals(workload) || "window".equals(workload) ? perBatch : batches * perBatch));
         }
         final EngineRunner runner = ENGINES.get(engine);
         if (null == runner)

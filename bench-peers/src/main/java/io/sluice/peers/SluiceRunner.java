@@ -112,6 +112,8 @@ public final class SluiceRunner implements EngineRunner
                     .reduceByKeyAndWindow(Long::sum, (a, b) -> a - b,
                         Duration.ofMillis(INTERVAL_MS * Spec.WINDOW_BATCHES), Duration.ofMillis(INTERVAL_MS),
                         (word, count) -> count > 0);
+            case "uber":
+                return lines.mapToPair((row) -> Pair.of(Uber.key(row), 1L)).reduceByKey(Long::sum);
             case "state":
                 return lines.mapToPair((key) -> Pair.of(key, 1L))
                     .updateStateByKey((List<Long> values, Optional<Long> state) ->

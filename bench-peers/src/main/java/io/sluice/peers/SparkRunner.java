@@ -139,6 +139,8 @@ public final class SparkRunner implements EngineRunner
                 return lines.flatMap((line) -> Arrays.asList(line.split(" ")).iterator())
                     .mapToPair((word) -> new Tuple2<>(word, 1L))
                     .reduceByKey(Long::sum);
+            case "uber":
+                return lines.mapToPair((row) -> new Tuple2<>(Uber.key(row), 1L)).reduceByKey(Long::sum);
             case "window":
                 return lines.flatMap((line) -> Arrays.asList(line.split(" ")).iterator())
                     .mapToPair((word) -> new Tuple2<>(word, 1L))

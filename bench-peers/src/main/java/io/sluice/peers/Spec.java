@@ -4,7 +4,7 @@ package io.sluice.peers;
  * What one engine run does: the workload, how many batches of how many input records, how many of the first batches
  * are warm-up, and whether it is a check run (small, distinct data, every output kept) or a perf run.
  *
- * @param workload        {@code wordcount}, {@code window} or {@code state}.
+ * @param workload        {@code wordcount}, {@code window}, {@code state} or {@code uber}.
  * @param batches         batches in all, warm-up included.
  * @param warmupBatches   leading batches not timed.
  * @param recordsPerBatch input records (lines, or keys) per batch.
@@ -56,6 +56,8 @@ public record Spec(String workload, int batches, int warmupBatches, int recordsP
         {
             case "wordcount":
                 return perBatch * batches;
+            case "uber":
+                return (long)recordsPerBatch * batches;
             case "window":
                 long sum = 0;
                 for (int b = 0; b < batches; b++)
