@@ -137,7 +137,7 @@ public final class FlinkRunner implements EngineRunner
                 final Tuple3<Long, String, Long> t = (Tuple3<Long, String, Long>)r;
                 if (t.f0 < batches)
                 {
-                    o.add(t.f0, t.f1, t.f2, isCheck);
+                    o.add(spec.label(t.f0), t.f1, t.f2, isCheck);
                 }
             };
             pipeline(spec, lines).sinkTo(new FlinkOutcomeSink<>());
@@ -163,6 +163,14 @@ public final class FlinkRunner implements EngineRunner
                     .keyBy((t) -> t.f1)
                     .window(TumblingEventTimeWindows.of(Duration.ofMillis(1)))
                     .reduce((a, b) -> Tuple3.of(a.f0, a.f1, a.f2 + b.f2));
+            case "nexmark-q1":
+                return lines.filter((Tuple2<Long, String> e) -> Nexmark.isBid(e.f1))
+                    .map((Tuple2<Long, String> bid) -> Tuple3.of(bid.f0, Nexmark.q1Key(bid.f1), Nexmark.q1Euros(bid.f1)))
+                    .returns(Types.TUPLE(Types.LONG, Types.STRING, Types.LONG));
+            case "nexmark-q2":
+                return lines.filter((Tuple2<Long, String> e) -> Nexmark.isQ2(e.f1))
+                    .map((Tuple2<Long, String> bid) -> Tuple3.of(bid.f0, Nexmark.q1Key(bid.f1), Nexmark.q2Price(bid.f1)))
+                    .returns(Types.TUPLE(Types.LONG, Types.STRING, Types.LONG));
             case "uber":
                 return lines
                     .map((Tuple2<Long, String> row) -> Tuple3.of(row.f0, Uber.key(row.f1), 1L))

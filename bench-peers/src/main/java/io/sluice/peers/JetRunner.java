@@ -91,7 +91,16 @@ public final class JetRunner implements EngineRunner
             .distributed(2)
             .build();
         final StreamStage<String> lines = p.readFrom(source).withNativeTimestamps(0);
-        if ("state".equals(spec.workload()))
+        if (spec.isStateless())
+        {
+            final boolean isQ1 = "nexmark-q1".equals(spec.workload());
+            lines.filter((e) -> isQ1 ? Nexmark.isBid(e) : Nexmark.isQ2(e))
+                .writeTo(SinkBuilder.sinkBuilder("nexmark", (ctx) -> JetRunner.outcome)
+                    .<String>receiveFn((o, bid) -> o.add(0, Nexmark.q1Key(bid),
+                        isQ1 ? Nexmark.q1Euros(bid) : Nexmark.q2Price(bid), JetRunner.spec.isCheck()))
+                    .build());
+        }
+        else if ("state".equals(spec.workload()))
         {
             lines.filter((key) -> !key.isEmpty())
                 .groupingKey((key) -> key)
@@ -109,7 +118,8 @@ public final class JetRunner implements EngineRunner
             pipeline(spec, lines).writeTo(sink());
         }
         final Job job = hz.getJet().newJob(p);
-        while (!spec.isComplete(outcome))
+        final long expectedOutputs = spec.isStateless() ? spec.expectedOutputCount() : 0;
+        while (spec.isStateless() ? outcome.outputCount() < expectedOutputs : !spec.isComplete(outcome))
         {
             LockSupport.parkNanos(1_000_000L);
         }

@@ -31,6 +31,10 @@ public final class PeerMain
     /** Word lines; Uber rows (cycling through the file) for {@code uber}; for {@code state} keys {@code k0 .. k999999} drawn uniformly. */
     private static String[] input(final String workload, final int count)
     {
+        if (workload.startsWith("nexmark"))
+        {
+            return Nexmark.generate(count, SEED);
+        }
         if ("uber".equals(workload))
         {
             final String[] rows = Uber.rows();

@@ -69,7 +69,7 @@ public final class SluiceRunner implements EngineRunner
             {
                 result.foreachBatch((batch, time) ->
                 {
-                    final long index = time.milliseconds() / INTERVAL_MS - 1;
+                    final long index = spec.label(time.milliseconds() / INTERVAL_MS - 1);
                     for (final Pair<String, Long> pair : batch)
                     {
                         outcome.add(index, pair.key(), pair.value(), spec.isCheck());
@@ -112,6 +112,10 @@ public final class SluiceRunner implements EngineRunner
                     .reduceByKeyAndWindow(Long::sum, (a, b) -> a - b,
                         Duration.ofMillis(INTERVAL_MS * Spec.WINDOW_BATCHES), Duration.ofMillis(INTERVAL_MS),
                         (word, count) -> count > 0);
+            case "nexmark-q1":
+                return lines.filter(Nexmark::isBid).mapToPair((bid) -> Pair.of(Nexmark.q1Key(bid), Nexmark.q1Euros(bid)));
+            case "nexmark-q2":
+                return lines.filter(Nexmark::isQ2).mapToPair((bid) -> Pair.of(Nexmark.q1Key(bid), Nexmark.q2Price(bid)));
             case "uber":
                 return lines.mapToPair((row) -> Pair.of(Uber.key(row), 1L)).reduceByKey(Long::sum);
             case "state":

@@ -90,7 +90,7 @@ public final class SparkRunner implements EngineRunner
                 {
                     for (final Tuple2<String, Long> pair : rdd.collect())
                     {
-                        SparkRunner.outcome.add(index, pair._1(), pair._2(), s.isCheck());
+                        SparkRunner.outcome.add(s.label(index), pair._1(), pair._2(), s.isCheck());
                     }
                 }
             });
@@ -139,6 +139,12 @@ public final class SparkRunner implements EngineRunner
                 return lines.flatMap((line) -> Arrays.asList(line.split(" ")).iterator())
                     .mapToPair((word) -> new Tuple2<>(word, 1L))
                     .reduceByKey(Long::sum);
+            case "nexmark-q1":
+                return lines.filter(Nexmark::isBid)
+                    .mapToPair((bid) -> new Tuple2<>(Nexmark.q1Key(bid), Nexmark.q1Euros(bid)));
+            case "nexmark-q2":
+                return lines.filter(Nexmark::isQ2)
+                    .mapToPair((bid) -> new Tuple2<>(Nexmark.q1Key(bid), Nexmark.q2Price(bid)));
             case "uber":
                 return lines.mapToPair((row) -> new Tuple2<>(Uber.key(row), 1L)).reduceByKey(Long::sum);
             case "window":

@@ -4,7 +4,7 @@ package io.sluice.peers;
  * What one engine run does: the workload, how many batches of how many input records, how many of the first batches
  * are warm-up, and whether it is a check run (small, distinct data, every output kept) or a perf run.
  *
- * @param workload        {@code wordcount}, {@code window}, {@code state} or {@code uber}.
+ * @param workload        {@code wordcount}, {@code window}, {@code state}, {@code uber}, {@code nexmark-q1} or {@code nexmark-q2}.
  * @param batches         batches in all, warm-up included.
  * @param warmupBatches   leading batches not timed.
  * @param recordsPerBatch input records (lines, or keys) per batch.
@@ -45,8 +45,39 @@ public record Spec(String workload, int batches, int warmupBatches, int recordsP
     /** @return true once a continuous engine's outcome holds every output a complete run produces. */
     public boolean isComplete(final Outcome outcome)
     {
+        if (isStateless())
+        {
+            return outcome.outputCount() >= expectedOutputCount();
+        }
         return "state".equals(workload) ? outcome.outputCount() >= totalRecords() :
             outcome.valueSum() >= expectedValueSum();
+    }
+
+    /** NEXMark q1 and q2 are per-event: their check compares the multiset of outputs, not batch membership. */
+    public boolean isStateless()
+    {
+        return workload.startsWith("nexmark");
+    }
+
+    /** @return how many outputs a stateless query produces over the whole run. */
+    public long expectedOutputCount()
+    {
+        long count = 0;
+        for (long i = 0; i < totalRecords(); i++)
+        {
+            final String event = line(i);
+            if ("nexmark-q1".equals(workload) ? Nexmark.isBid(event) : Nexmark.isQ2(event))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The batch label an output is checked under. */
+    public long label(final long batch)
+    {
+        return isStateless() ? 0 : batch;
     }
 
     public long expectedValueSum()
