@@ -4,7 +4,7 @@
 # identical, else the run stops with exit 1), then a timed run per engine, each in its own JVM. Prints a table with
 # Sluice/peer ratios and writes bench/results/<label>/peers.json (one object per engine and workload).
 #
-# usage: bench-peers/run.sh [--quick] [--label L] [--no-build] [--append] [workload ...]   (default: wordcount window state uber nexmark-q1 nexmark-q2)
+# usage: bench-peers/run.sh [--quick] [--label L] [--no-build] [--append] [workload ...]   (default: wordcount window state uber nexmark-q1 nexmark-q2 nexmark-q5)
 #   env: ENGINES (default "sluice spark flink jet"), BATCHES, WARMUP, PER_BATCH (perf sizes), HEAP (default 3g)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -19,7 +19,7 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-[ ${#workloads[@]} -gt 0 ] || workloads=(wordcount window state uber nexmark-q1 nexmark-q2)
+[ ${#workloads[@]} -gt 0 ] || workloads=(wordcount window state uber nexmark-q1 nexmark-q2 nexmark-q5)
 [ -n "$label" ] || label="$(git -C "$root" describe --always --dirty 2>/dev/null || echo unlabelled)"
 [ "$quick" = 1 ] && label="$label-quick"
 out="$root/bench/results/$label"; mkdir -p "$out/peers-check"
@@ -30,6 +30,7 @@ sizes() { # batches warm-up records-per-batch, per workload and mode (env BATCHE
     window:1) b=33; w=30; p=500 ;;    window:0) b=40; w=30; p=2000 ;;
     state:1) b=4; w=2; p=20000 ;;     state:0) b=15; w=5; p=100000 ;;
     uber:1) b=4; w=2; p=20000 ;;      uber:0) b=15; w=5; p=65535 ;;
+    nexmark-q5:1) b=12; w=10; p=2000 ;; nexmark-q5:0) b=30; w=10; p=20000 ;;
     nexmark*:1) b=4; w=2; p=20000 ;;  nexmark*:0) b=15; w=5; p=100000 ;;
     *:1) b=4; w=2; p=10000 ;;         *:0) b=15; w=5; p=50000 ;;
   esac
@@ -63,7 +64,7 @@ for w in "${workloads[@]}"; do
   # 1. agreement: a few batches of distinct records through every engine, outputs sorted and compared byte for byte
   #    (window: 35 batches, so records leave the 30-batch window and the inverse reduce is exercised)
   #    (nexmark-q2: 3 x 5000 events, so some auction ids are multiples of 123)
-  case "$w" in window) check=(35 40) ;; nexmark-q2) check=(3 5000) ;; *) check=(3 500) ;; esac
+  case "$w" in window) check=(35 40) ;; nexmark-q2) check=(3 5000) ;; nexmark-q5) check=(15 500) ;; *) check=(3 500) ;; esac
   ref=""
   for e in "${engines[@]}"; do
     peer "$e" "$w" check "${check[@]}" "$out/peers-check/$w-$e.tsv" > "$out/peers-check/$w-$e.log" 2>&1 \

@@ -171,6 +171,14 @@ public final class FlinkRunner implements EngineRunner
                 return lines.filter((Tuple2<Long, String> e) -> Nexmark.isQ2(e.f1))
                     .map((Tuple2<Long, String> bid) -> Tuple3.of(bid.f0, Nexmark.q1Key(bid.f1), Nexmark.q2Price(bid.f1)))
                     .returns(Types.TUPLE(Types.LONG, Types.STRING, Types.LONG));
+            case "nexmark-q5":
+                return lines.filter((Tuple2<Long, String> e) -> Nexmark.isBid(e.f1))
+                    .map((Tuple2<Long, String> bid) -> Tuple2.of(Nexmark.auction(bid.f1), 1L))
+                    .returns(Types.TUPLE(Types.STRING, Types.LONG))
+                    .keyBy((t) -> t.f0)
+                    .window(SlidingEventTimeWindows.of(Duration.ofMillis(Spec.Q5_WINDOW_BATCHES), Duration.ofMillis(1)))
+                    .reduce((a, b) -> Tuple2.of(a.f0, a.f1 + b.f1), new BatchOfWindow())
+                    .returns(Types.TUPLE(Types.LONG, Types.STRING, Types.LONG));
             case "uber":
                 return lines
                     .map((Tuple2<Long, String> row) -> Tuple3.of(row.f0, Uber.key(row.f1), 1L))

@@ -137,6 +137,12 @@ public final class JetRunner implements EngineRunner
                     .window(WindowDefinition.tumbling(1))
                     .groupingKey((word) -> word)
                     .aggregate(AggregateOperations.counting());
+            case "nexmark-q5":
+                return lines.filter(Nexmark::isBid)
+                    .map(Nexmark::auction)
+                    .window(WindowDefinition.sliding(Spec.Q5_WINDOW_BATCHES, 1))
+                    .groupingKey((auction) -> auction)
+                    .aggregate(AggregateOperations.counting());
             case "uber":
                 return lines.filter((row) -> !row.isEmpty())
                     .map(Uber::key)

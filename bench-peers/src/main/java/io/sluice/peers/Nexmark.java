@@ -13,7 +13,9 @@ import java.util.SplittableRandom;
  *
  * <p>q1 (currency conversion): every bid as (auction, bidder, dateTime) with price × 0.908 (dollars to euros, in
  * integer cents: {@code price * 908 / 1000}). q2 (selection): bids whose auction id is a multiple of 123, with their
- * price.
+ * price. q5 (hot items): bids per auction over a sliding window of {@link Spec#Q5_WINDOW_BATCHES} batches, slide 1;
+ * every engine computes the windowed count per auction and delivers all of them to its output (and the check
+ * compares all of them); the final arg-max over each batch's counts, q5's last step, is not run.
  */
 public final class Nexmark
 {
@@ -80,6 +82,12 @@ public final class Nexmark
     public static boolean isQ2(final String event)
     {
         return isBid(event) && 0 == Long.parseLong(event.split(",")[1]) % 123;
+    }
+
+    /** q5's key: the auction a bid is for. */
+    public static String auction(final String bid)
+    {
+        return bid.substring(2, bid.indexOf(',', 2));
     }
 
     /** q2's output key: {@code auction,bidder,dateTime}; value: the price. */

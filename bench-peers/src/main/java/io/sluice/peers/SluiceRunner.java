@@ -116,6 +116,11 @@ public final class SluiceRunner implements EngineRunner
                 return lines.filter(Nexmark::isBid).mapToPair((bid) -> Pair.of(Nexmark.q1Key(bid), Nexmark.q1Euros(bid)));
             case "nexmark-q2":
                 return lines.filter(Nexmark::isQ2).mapToPair((bid) -> Pair.of(Nexmark.q1Key(bid), Nexmark.q2Price(bid)));
+            case "nexmark-q5":
+                return lines.filter(Nexmark::isBid).mapToPair((bid) -> Pair.of(Nexmark.auction(bid), 1L))
+                    .reduceByKeyAndWindow(Long::sum, (a, b) -> a - b,
+                        Duration.ofMillis(INTERVAL_MS * Spec.Q5_WINDOW_BATCHES), Duration.ofMillis(INTERVAL_MS),
+                        (auction, count) -> count > 0);
             case "uber":
                 return lines.mapToPair((row) -> Pair.of(Uber.key(row), 1L)).reduceByKey(Long::sum);
             case "state":

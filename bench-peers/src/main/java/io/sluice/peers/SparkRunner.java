@@ -145,6 +145,12 @@ public final class SparkRunner implements EngineRunner
             case "nexmark-q2":
                 return lines.filter(Nexmark::isQ2)
                     .mapToPair((bid) -> new Tuple2<>(Nexmark.q1Key(bid), Nexmark.q2Price(bid)));
+            case "nexmark-q5":
+                return lines.filter(Nexmark::isBid)
+                    .mapToPair((bid) -> new Tuple2<>(Nexmark.auction(bid), 1L))
+                    .reduceByKeyAndWindow(Long::sum, (a, b) -> a - b,
+                        Durations.milliseconds(interval(spec) * Spec.Q5_WINDOW_BATCHES),
+                        Durations.milliseconds(interval(spec)), 2, (pair) -> pair._2() > 0);
             case "uber":
                 return lines.mapToPair((row) -> new Tuple2<>(Uber.key(row), 1L)).reduceByKey(Long::sum);
             case "window":
