@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Sluice vs Spark Streaming 4.1.0, Flink 2.3.0 and Hazelcast Jet 5.7.0 on the same workloads, in one command.
+# For each workload: an agreement check (small deterministic input through every engine; the sorted outputs must be
+# identical, else the run stops with exit 1), then a timed run per engine, each in its own JVM. Prints a table with
+# Sluice/peer ratios and writes bench/results/<label>/peers.json (one object per engine and workload).
+#
+# usage: bench-peers/run.sh [--quick] [--label L] [--no-build] [--append] [workload ...]   (default: wordcount window state uber nexmark-q1 nexmark-q2 nexmark-q5)
+#   env: ENGINES (default "sluice spark flink jet"), BATCHES, WARMUP, PER_BATCH (perf sizes), HEAP (default 3g)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+quick=0; build=1; append=0; label=""; workloads=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=1 ;;
+    --label) label="$2"; shift ;;
+    --no-build) build=0 ;;
+    --append) append=1 ;;
+    *) workloads+=("$1") ;;
+  esac
+  shift
+done
+[ ${#workloads[@]} -gt 0 ] || workloads=(wordcount window state uber nexmark-q1 nexmark-q2 nexmark-q5)
+[ -n "$label" ] || label="$(git -C "$root" describe --always --dirty 2>/dev/null || echo unlabelled)"
+[ "$quick" = 1 ] && label="$label-quick"
+out="$root/bench/results/$label"; mkdir -p "$out/peers-check"
+engines=(${ENGINES:-sluice spark flink jet})
+sizes() { # batches warm-up records-per-batch, per workload and mode (env BATCHES/WARMUP/PER_BATCH override)
+  local b w p
+  case "$1:$quick" in
+    window:1) b=33; w=30; p=500 ;;    window:0) b=40; w=30; p=2000 ;;
+    state:1) b=4; w=2; p=20000 ;;     state:0) b=15; w=5; p=100000 ;;
+    uber:1) b=4; w=2; p=20000 ;;      uber:0) b=15; w=5; p=65535 ;;
+    nexmark-q5:1) b=12; w=10; p=2000 ;; nexmark-q5:0) b=30; w=10; p=20000 ;;
+    nexmark*:1) b=4; w=2; p=20000 ;;  nexmark*:0) b=15; w=5; p=100000 ;;
+    *:1) b=4; w=2; p=10000 ;;         *:0) b=15; w=5; p=50000 ;;
+  esac
+  echo "${BATCHES:-$b} ${WARMUP:-$w} ${PER_BATCH:-$p}"; }
+cp_file="$root/bench-peers/target/classpath.txt"
+if [ "$build" = 1 ]; then
+  # One reactor build, so sluice-engine resolves to this tree's engine/target jar, never to a snapshot someone else
+  # installed in ~/.m2 (each module writes cp_file in turn; bench-peers, built last, wins).
+  (cd "$root" && mvn -B -q ${MVN_OFFLINE:+-o} -Ppeers -pl bench-peers -am package dependency:build-classpath \
+    -DskipTests -Dmdep.outputFile="$cp_file")
+fi
+cp="$root/bench-peers/target/classes:$(cat "$cp_file")"
+# Chronicle's flags (parent POM sluice.jvm.flags) plus the opens Spark and Flink need on JDK 17+; the same for all.
+FLAGS="--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED \
+--add-exports=java.base/sun.nio.ch=ALL-UNNAMED --add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED \
+--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED \
+--add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED \
+--add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED \
+--add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED \
+--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
+--add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED \
+--add-opens=java.base/sun.util.calendar=ALL-UNNAMED --add-opens=java.base/java.text=ALL-UNNAMED \
+--add-opens=java.base/java.time=ALL-UNNAMED --add-opens=java.sql/java.sql=ALL-UNNAMED \
+--enable-native-access=ALL-UNNAMED -Dchronicle.analytics.disable=true -Djava.net.preferIPv4Stack=true"
+peer() { # shellcheck disable=SC2086
+  java $FLAGS -Xms${HEAP:-3g} -Xmx${HEAP:-3g} -cp "$cp" io.sluice.peers.PeerMain "$@"; }
+results="$out/peers.jsonl"; [ "$append" = 1 ] || : > "$results"
+[ "$append" = 1 ] || : > "$out/peers.properties"
+echo "load=$(cut -d' ' -f1-3 /proc/loadavg) date=$(date -u +%Y-%m-%dT%H:%MZ) workloads=${workloads[*]}" >> "$out/peers.properties"
+for w in "${workloads[@]}"; do
+  # 1. agreement: a few batches of distinct records through every engine, outputs sorted and compared byte for byte
+  #    (window: 35 batches, so records leave the 30-batch window and the inverse reduce is exercised)
+  #    (nexmark-q2: 3 x 5000 events, so some auction ids are multiples of 123)
+  case "$w" in window) check=(35 40) ;; nexmark-q2) check=(3 5000) ;; nexmark-q5) check=(15 500) ;; *) check=(3 500) ;; esac
+  ref=""
+  for e in "${engines[@]}"; do
+    peer "$e" "$w" check "${check[@]}" "$out/peers-check/$w-$e.tsv" > "$out/peers-check/$w-$e.log" 2>&1 \
+      || { echo "$e $w check run failed: see $out/peers-check/$w-$e.log" >&2; tail -20 "$out/peers-check/$w-$e.log" >&2; exit 1; }
+    if [ -z "$ref" ]; then ref="$e"
+    elif ! cmp -s "$out/peers-check/$w-$ref.tsv" "$out/peers-check/$w-$e.tsv"; then
+      echo "OUTPUTS DISAGREE on $w: $ref vs $e" >&2
+      diff "$out/peers-check/$w-$ref.tsv" "$out/peers-check/$w-$e.tsv" | head -10 >&2; exit 1
+    fi
+  done
+  [ "$(wc -l < "$out/peers-check/$w-$ref.tsv")" -gt 0 ] || { echo "$w: the check produced no output" >&2; exit 1; }
+  echo "$w: outputs agree across ${engines[*]} ($(wc -l < "$out/peers-check/$w-$ref.tsv") rows)" >&2
+  # 2. timed runs
+  read -r batches warmup per <<< "$(sizes "$w")"
+  for e in "${engines[@]}"; do
+    start=$(date +%s)
+    line="$(peer "$e" "$w" perf "$batches" "$warmup" "$per" 2>"$out/peers-check/$w-$e-perf.log" | grep '^RESULT ' \
+      || { echo "$e $w perf run failed: see $out/peers-check/$w-$e-perf.log" >&2; tail -20 "$out/peers-check/$w-$e-perf.log" >&2; exit 1; })"
+    echo "${line#RESULT }" | sed "s/}\$/, \"wallSeconds\": $(( $(date +%s) - start ))}/" | tee -a "$results" >&2
+  done
+done
+java -cp "$cp" io.sluice.peers.PeerReport "$results" "$out/peers.json" | tee "$out/peers.txt"

@@ -1,0 +1,86 @@
+package io.sluice.peers;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What an engine run reports. Throughput is input records per second over the timed batches; {@code outputs} is
+ * every (batch, key, value) the output operation saw in a check run, as text lines {@code batch<TAB>key<TAB>value},
+ * unsorted (the driver sorts before comparing).
+ */
+public final class Outcome
+{
+    private final List<String> outputs = new ArrayList<>();
+    private final Map<String, Long> finalState = new HashMap<>();
+    private long outputCount;
+    private long valueSum;
+    private double recordsPerSecond;
+    private String note = "";
+
+    /** Called by an engine's output operation; thread-safe. */
+    public synchronized void add(final long batch, final Object key, final long value, final boolean isKept)
+    {
+        outputCount++;
+        valueSum += value;
+        if (isKept)
+        {
+            outputs.add(batch + "\t" + key + "\t" + value);
+        }
+    }
+
+    /**
+     * Stateful workloads: remembers the latest (largest, as counts only grow) value of each key; a check run
+     * compares these final states, since engines emit state at different moments (per batch or per record).
+     */
+    public synchronized void putFinal(final Object key, final long value)
+    {
+        outputCount++;
+        finalState.merge(String.valueOf(key), value, Math::max);
+    }
+
+    public synchronized List<String> outputs()
+    {
+        final List<String> all = new ArrayList<>(outputs);
+        finalState.forEach((key, value) -> all.add("final\t" + key + "\t" + value));
+        return all;
+    }
+
+    public synchronized long outputCount()
+    {
+        return outputCount;
+    }
+
+    public synchronized long valueSum()
+    {
+        return valueSum;
+    }
+
+    public void setRecordsPerSecond(final double recordsPerSecond)
+    {
+        this.recordsPerSecond = recordsPerSecond;
+    }
+
+    public double recordsPerSecond()
+    {
+        return recordsPerSecond;
+    }
+
+    public void setNote(final String note)
+    {
+        this.note = note;
+    }
+
+    /** One JSON object on one line. */
+    public synchronized String toJson(final String engine, final Spec spec)
+    {
+        return String.format(Locale.ROOT,
+            "{\"engine\": \"%s\", \"workload\": \"%s\", \"batches\": %d, \"warmupBatches\": %d, " +
+            "\"recordsPerBatch\": %d, \"recordsPerSecond\": %.0f, \"outputCount\": %d, \"valueSum\": %d, " +
+            "\"note\": \"%s\"}",
+            engine, spec.workload(), spec.batches(), spec.warmupBatches(), spec.recordsPerBatch(), recordsPerSecond,
+            outputCount, valueSum, note.replace("\"", "'"));
+    }
+}

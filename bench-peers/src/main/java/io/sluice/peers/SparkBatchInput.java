@@ -1,0 +1,60 @@
+package io.sluice.peers;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.streaming.Time;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.dstream.InputDStream;
+import scala.Option;
+import scala.reflect.ClassTag$;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A receiver-less Spark input (queueStream cannot be checkpointed, and the windowed and stateful workloads need
+ * checkpointing): batch {@code k} is an RDD of 2 partitions holding records {@code [k·n, (k+1)·n)} of the run,
+ * built on the driver when Spark computes that batch; after the last batch, empty RDDs. The spec is read from a
+ * static ({@link SparkRunner#spec}) so the checkpointed graph stays small.
+ */
+public final class SparkBatchInput extends InputDStream<String>
+{
+    private static final long serialVersionUID = 1L;
+
+    private int next;
+
+    public SparkBatchInput(final JavaStreamingContext ssc)
+    {
+        super(ssc.ssc(), ClassTag$.MODULE$.apply(String.class));
+    }
+
+    @Override
+    public void start()
+    {
+        // nothing to start: batches are built on demand
+    }
+
+    @Override
+    public void stop()
+    {
+        // nothing to stop
+    }
+
+    @Override
+    public Option<RDD<String>> compute(final Time validTime)
+    {
+        final Spec spec = SparkRunner.spec;
+        final JavaSparkContext sc = JavaSparkContext.fromSparkContext(context().sparkContext());
+        final int batch = next++;
+        final List<String> records = new ArrayList<>();
+        if (batch < spec.batches())
+        {
+            long i = (long)batch * spec.recordsPerBatch();
+            for (int r = 0; r < spec.recordsPerBatch(); r++)
+            {
+                records.add(spec.line(i++));
+            }
+        }
+        return Option.apply(sc.parallelize(records, 2).rdd());
+    }
+}

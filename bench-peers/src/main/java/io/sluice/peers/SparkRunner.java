@@ -1,0 +1,167 @@
+package io.sluice.peers;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.streaming.Durations;
+import org.apache.spark.streaming.api.java.JavaDStream;
+import org.apache.spark.streaming.api.java.JavaPairDStream;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.scheduler.StreamingListener;
+import org.apache.spark.streaming.scheduler.StreamingListenerBatchCompleted;
+import scala.Tuple2;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Spark Streaming, {@code local[2]}, receiver-less: a {@link SparkBatchInput} gives one RDD (2 partitions) per batch;
+ * checkpointing is on (a temporary directory), as the windowed and stateful workloads require. Throughput = timed records / the summed {@code processingDelay} of the timed batches
+ * (Spark's own measure of what a batch costs; the rate at which processing time equals the interval). Every batch's
+ * result is collected to the driver, as Sluice's {@code foreachBatch} iterates every pair.
+ */
+public final class SparkRunner implements EngineRunner
+{
+    /** Batch interval of a perf run; a check run (tiny batches) uses {@link #CHECK_INTERVAL_MS} to finish sooner. */
+    private static final long INTERVAL_MS = 1000;
+    private static final long CHECK_INTERVAL_MS = 250;
+    private static final AtomicInteger BATCH_INDEX = new AtomicInteger();
+
+    /** Read by the input and the output closure: statics keep the checkpointed graph free of them. */
+    static volatile Spec spec;
+    static volatile Outcome outcome;
+
+    @Override
+    public void run(final Spec spec, final Outcome outcome)
+    {
+        final SparkConf conf = new SparkConf().setMaster("local[2]").setAppName("peers-" + spec.workload())
+            .set("spark.ui.enabled", "false")
+            .set("spark.driver.host", "127.0.0.1")
+            .set("spark.driver.bindAddress", "127.0.0.1");
+        final JavaStreamingContext ssc = new JavaStreamingContext(conf, Durations.milliseconds(interval(spec)));
+        ssc.sparkContext().setLogLevel("ERROR");
+        ssc.checkpoint(checkpointDir().toString());
+        final AtomicInteger completed = new AtomicInteger();
+        final AtomicLong timedProcessingMs = new AtomicLong();
+        ssc.ssc().addStreamingListener(new StreamingListener()
+        {
+            @Override
+            public void onBatchCompleted(final StreamingListenerBatchCompleted event)
+            {
+                final int index = completed.getAndIncrement();
+                if (index >= spec.warmupBatches() && index < spec.batches())
+                {
+                    timedProcessingMs.addAndGet((Long)event.batchInfo().processingDelay().get());
+                }
+            }
+        });
+        SparkRunner.spec = spec;
+        SparkRunner.outcome = outcome;
+        final JavaDStream<String> lines = JavaDStream.fromDStream(new SparkBatchInput(ssc),
+            scala.reflect.ClassTag$.MODULE$.apply(String.class));
+        if ("state".equals(spec.workload()))
+        {
+            lines.mapToPair((key) -> new Tuple2<>(key, 1L))
+                .updateStateByKey(SparkRunner::runningCount)
+                .foreachRDD((rdd, time) ->
+                {
+                    final int index = BATCH_INDEX.getAndIncrement();
+                    final Spec s = SparkRunner.spec;
+                    if (s.isCheck() && index == s.batches() - 1)
+                    {
+                        for (final Tuple2<String, Long> pair : rdd.collect())
+                        {
+                            SparkRunner.outcome.putFinal(pair._1(), pair._2());
+                        }
+                    }
+                    else if (index < s.batches())
+                    {
+                        SparkRunner.outcome.add(index, "", rdd.count(), false);
+                    }
+                });
+        }
+        else
+        {
+            pipeline(spec, lines).foreachRDD((rdd, time) ->
+            {
+                final int index = BATCH_INDEX.getAndIncrement();
+                final Spec s = SparkRunner.spec;
+                if (index < s.batches())
+                {
+                    for (final Tuple2<String, Long> pair : rdd.collect())
+                    {
+                        SparkRunner.outcome.add(s.label(index), pair._1(), pair._2(), s.isCheck());
+                    }
+                }
+            });
+        }
+        ssc.start();
+        while (completed.get() < spec.batches())
+        {
+            LockSupport.parkNanos(10_000_000L);
+        }
+        ssc.stop(true, false);
+        final long timedRecords = (long)(spec.batches() - spec.warmupBatches()) * spec.recordsPerBatch();
+        outcome.setRecordsPerSecond(timedRecords / (timedProcessingMs.get() / 1e3));
+    }
+
+    /** updateStateByKey's function: the running count. */
+    private static org.apache.spark.api.java.Optional<Long> runningCount(final java.util.List<Long> values,
+        final org.apache.spark.api.java.Optional<Long> state)
+    {
+        return org.apache.spark.api.java.Optional.of(state.orElse(0L) + values.size());
+    }
+
+    private static long interval(final Spec spec)
+    {
+        return spec.isCheck() ? CHECK_INTERVAL_MS : INTERVAL_MS;
+    }
+
+    private static java.nio.file.Path checkpointDir()
+    {
+        try
+        {
+            final java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("peers-spark-checkpoint");
+            dir.toFile().deleteOnExit();
+            return dir;
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
+    private static JavaPairDStream<String, Long> pipeline(final Spec spec, final JavaDStream<String> lines)
+    {
+        switch (spec.workload())
+        {
+            case "wordcount":
+                return lines.flatMap((line) -> Arrays.asList(line.split(" ")).iterator())
+                    .mapToPair((word) -> new Tuple2<>(word, 1L))
+                    .reduceByKey(Long::sum);
+            case "nexmark-q1":
+                return lines.filter(Nexmark::isBid)
+                    .mapToPair((bid) -> new Tuple2<>(Nexmark.q1Key(bid), Nexmark.q1Euros(bid)));
+            case "nexmark-q2":
+                return lines.filter(Nexmark::isQ2)
+                    .mapToPair((bid) -> new Tuple2<>(Nexmark.q1Key(bid), Nexmark.q2Price(bid)));
+            case "nexmark-q5":
+                return lines.filter(Nexmark::isBid)
+                    .mapToPair((bid) -> new Tuple2<>(Nexmark.auction(bid), 1L))
+                    .reduceByKeyAndWindow(Long::sum, (a, b) -> a - b,
+                        Durations.milliseconds(interval(spec) * Spec.Q5_WINDOW_BATCHES),
+                        Durations.milliseconds(interval(spec)), 2, (pair) -> pair._2() > 0);
+            case "uber":
+                return lines.mapToPair((row) -> new Tuple2<>(Uber.key(row), 1L)).reduceByKey(Long::sum);
+            case "window":
+                return lines.flatMap((line) -> Arrays.asList(line.split(" ")).iterator())
+                    .mapToPair((word) -> new Tuple2<>(word, 1L))
+                    .reduceByKeyAndWindow(Long::sum, (a, b) -> a - b,
+                        Durations.milliseconds(interval(spec) * Spec.WINDOW_BATCHES), Durations.milliseconds(interval(spec)),
+                        2, (pair) -> pair._2() > 0);
+            default:
+                throw new UnsupportedOperationException("spark: workload " + spec.workload());
+        }
+    }
+
+}

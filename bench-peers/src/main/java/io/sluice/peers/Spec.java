@@ -1,0 +1,122 @@
+package io.sluice.peers;
+
+/**
+ * What one engine run does: the workload, how many batches of how many input records, how many of the first batches
+ * are warm-up, and whether it is a check run (small, distinct data, every output kept) or a perf run.
+ *
+ * @param workload        {@code wordcount}, {@code window}, {@code state}, {@code uber}, {@code nexmark-q1} or {@code nexmark-q2}.
+ * @param batches         batches in all, warm-up included.
+ * @param warmupBatches   leading batches not timed.
+ * @param recordsPerBatch input records (lines, or keys) per batch.
+ * @param isCheck         keep every output for the agreement check.
+ * @param lines           the input: record {@code i} is {@code lines[i % lines.length]}.
+ */
+public record Spec(String workload, int batches, int warmupBatches, int recordsPerBatch, boolean isCheck,
+                   String[] lines)
+{
+    /** Distinct keys of the running-count workload. */
+    public static final int STATE_KEYS = 1_000_000;
+
+    /** NEXMark q5's window, in batches (slide 1). */
+    public static final int Q5_WINDOW_BATCHES = 10;
+
+    /** Window length and slide, in batches (windowed word count). */
+    public static final int WINDOW_BATCHES = 30;
+
+    /** Event-time offset continuous engines add to batch indexes, so no window starts before time 0. */
+    public static final long EVENT_TIME_OFFSET = 1000;
+
+    public long totalRecords()
+    {
+        return (long)batches * recordsPerBatch;
+    }
+
+    public String line(final long i)
+    {
+        return lines[(int)(i % lines.length)];
+    }
+
+    public long batchOf(final long i)
+    {
+        return i / recordsPerBatch;
+    }
+
+    /**
+     * The sum of all output values a complete run produces (every record counted once per output batch it is in),
+     * so a continuous engine knows when it has seen everything.
+     */
+    /** @return true once a continuous engine's outcome holds every output a complete run produces. */
+    public boolean isComplete(final Outcome outcome)
+    {
+        if (isStateless())
+        {
+            return outcome.outputCount() >= expectedOutputCount();
+        }
+        return "state".equals(workload) ? outcome.outputCount() >= totalRecords() :
+            outcome.valueSum() >= expectedValueSum();
+    }
+
+    /** @return the window length in batches of a windowed workload. */
+    public int windowBatches()
+    {
+        return "nexmark-q5".equals(workload) ? Q5_WINDOW_BATCHES : WINDOW_BATCHES;
+    }
+
+    /** NEXMark q1 and q2 are per-event: their check compares the multiset of outputs, not batch membership. */
+    public boolean isStateless()
+    {
+        return "nexmark-q1".equals(workload) || "nexmark-q2".equals(workload);
+    }
+
+    /** @return how many outputs a stateless query produces over the whole run. */
+    public long expectedOutputCount()
+    {
+        long count = 0;
+        for (long i = 0; i < totalRecords(); i++)
+        {
+            final String event = line(i);
+            if ("nexmark-q1".equals(workload) ? Nexmark.isBid(event) : Nexmark.isQ2(event))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The batch label an output is checked under. */
+    public long label(final long batch)
+    {
+        return isStateless() ? 0 : batch;
+    }
+
+    public long expectedValueSum()
+    {
+        final long perBatch = (long)recordsPerBatch * Lines.WORDS_PER_LINE;
+        switch (workload)
+        {
+            case "wordcount":
+                return perBatch * batches;
+            case "uber":
+                return (long)recordsPerBatch * batches;
+            case "nexmark-q5":
+                long bids = 0;
+                for (long i = 0; i < totalRecords(); i++)
+                {
+                    if (Nexmark.isBid(line(i)))
+                    {
+                        bids += Math.min(Q5_WINDOW_BATCHES, batches - batchOf(i));
+                    }
+                }
+                return bids;
+            case "window":
+                long sum = 0;
+                for (int b = 0; b < batches; b++)
+                {
+                    sum += perBatch * Math.min(WINDOW_BATCHES, batches - b);
+                }
+                return sum;
+            default:
+                throw new UnsupportedOperationException("workload " + workload);
+        }
+    }
+}
