@@ -113,11 +113,7 @@ public abstract class DStream<T>
     /** Same as {@link #cache()}. Before start only ({@link UnsupportedOperationException} after). */
     public DStream<T> persist()
     {
-        if (context.state() != StreamingContextState.INITIALIZED)
-        {
-            throw new UnsupportedOperationException("Cannot change storage level of a DStream after streaming context "
-                + "has started; call persist() before start()");
-        }
+        context.requireStorageChangeAllowed();
         node.persist();
         return this;
     }

@@ -107,11 +107,7 @@ public final class LongDStream
     /** Generic twin: {@code DStream.persist()}; marks the stream's batches to be kept (windows read them). */
     public LongDStream persist()
     {
-        if (context.state() != StreamingContextState.INITIALIZED)
-        {
-            throw new UnsupportedOperationException("Cannot change storage level of a DStream after streaming context "
-                + "has started; call persist() before start()");
-        }
+        context.requireStorageChangeAllowed();
         node.persist();
         return this;
     }

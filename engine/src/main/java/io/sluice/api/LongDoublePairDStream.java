@@ -67,11 +67,7 @@ public final class LongDoublePairDStream
     /** Generic twin: {@code DStream.persist()}. */
     public LongDoublePairDStream persist()
     {
-        if (context.state() != StreamingContextState.INITIALIZED)
-        {
-            throw new UnsupportedOperationException("Cannot change storage level of a DStream after streaming context "
-                + "has started; call persist() before start()");
-        }
+        context.requireStorageChangeAllowed();
         node.persist();
         return this;
     }

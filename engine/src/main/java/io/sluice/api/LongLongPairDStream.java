@@ -71,11 +71,7 @@ public final class LongLongPairDStream
     /** Generic twin: {@code DStream.persist()}. */
     public LongLongPairDStream persist()
     {
-        if (context.state() != StreamingContextState.INITIALIZED)
-        {
-            throw new UnsupportedOperationException("Cannot change storage level of a DStream after streaming context "
-                + "has started; call persist() before start()");
-        }
+        context.requireStorageChangeAllowed();
         node.persist();
         return this;
     }

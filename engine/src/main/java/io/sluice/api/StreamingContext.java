@@ -529,6 +529,16 @@ public final class StreamingContext implements AutoCloseable
         stop();
     }
 
+    /** persist()/cache() of any stream: only before start (Spark's UnsupportedOperationException after). */
+    void requireStorageChangeAllowed()
+    {
+        if (state != StreamingContextState.INITIALIZED)
+        {
+            throw new UnsupportedOperationException("Cannot change storage level of a DStream after streaming context "
+                + "has started; call persist() before start()");
+        }
+    }
+
     Graph graph()
     {
         return graph;

@@ -95,11 +95,7 @@ public final class TextDStream
     /** Generic twin: {@code DStream.persist()}. A persisted {@code splitWords()} is not fused into its reader. */
     public TextDStream persist()
     {
-        if (context.state() != StreamingContextState.INITIALIZED)
-        {
-            throw new UnsupportedOperationException("Cannot change storage level of a DStream after streaming context "
-                + "has started; call persist() before start()");
-        }
+        context.requireStorageChangeAllowed();
         node.persist();
         return this;
     }

@@ -27,11 +27,7 @@ final class WindowedDStream<T> extends DStream<T>
     /** Persists the window's parent instead of the window (before start only). */
     static void persistParent(final StreamingContext context, final WindowNode<?> window)
     {
-        if (context.state() != StreamingContextState.INITIALIZED)
-        {
-            throw new UnsupportedOperationException("Cannot change storage level of a DStream after streaming context "
-                + "has started; call persist() before start()");
-        }
+        context.requireStorageChangeAllowed();
         window.parent().persist();
     }
 
