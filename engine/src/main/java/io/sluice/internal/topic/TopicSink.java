@@ -151,13 +151,16 @@ public final class TopicSink<T> implements BiConsumer<BatchData<T>, Long>, AutoC
 
     private void closeQueue()
     {
-        if (queue != null)
+        if (appender != null)
         {
             // the appender was made on the job thread; a close from the stopping thread takes it over
             appender.singleThreadedCheckReset();
             appender.close();
-            queue.close();
             appender = null;
+        }
+        if (queue != null)
+        {
+            queue.close();
             queue = null;
         }
         if (isClosed && scratchAddress != 0)

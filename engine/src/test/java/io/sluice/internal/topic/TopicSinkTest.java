@@ -134,6 +134,25 @@ class TopicSinkTest
     }
 
     @Test
+    void aQueueThatCannotBeOpenedFailsTheBatchAndALaterBatchOpensIt() throws Exception
+    {
+        final Path topic = tmp.resolve("blocked");
+        java.nio.file.Files.writeString(topic, "a file where the queue directory should be");
+        try (StreamingTestDriver driver = StreamingTestDriver.create(SECOND))
+        {
+            driver.input(List.of(List.of("a"), List.of("b"))).saveToChronicleTopic(topic, Codecs.STRING);
+            final TopicSink<String> sink = sinkOf(driver);
+            driver.start();
+            assertThrows(SluiceException.class, () -> driver.advance(1));
+            assertFalse(sink.isOpen());
+            java.nio.file.Files.delete(topic);
+            driver.advance(1);
+            assertTrue(sink.isOpen());
+        }
+        assertEquals(List.of("b"), readAll(topic));
+    }
+
+    @Test
     void aFailedStartClosesTheOpenSinksToo()
     {
         final Path topic = tmp.resolve("unstarted");
