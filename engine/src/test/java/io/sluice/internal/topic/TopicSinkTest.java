@@ -59,7 +59,8 @@ class TopicSinkTest
         for (int b = 0; b < 20; b++)
         {
             // every third batch is empty; batch 10's record outgrows the initial 1 KiB encoding buffer
-            final List<String> batch = b % 3 == 2 ? List.of() : List.of("r" + b, (b == 10 ? "x".repeat(5000) : "s" + b));
+            final String second = b == 10 ? "x".repeat(5000) : "s" + b;
+            final List<String> batch = b % 3 == 2 ? List.of() : List.of("r" + b, second);
             batches.add(batch);
             expected.addAll(batch);
         }
