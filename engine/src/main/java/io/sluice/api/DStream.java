@@ -174,7 +174,9 @@ public abstract class DStream<T>
      * {@link StreamingContext#chronicleTopic} in another context or process reads the records. Idempotent on batch
      * time: a batch whose time is at or before the last marker in the queue is skipped, so a batch run again (by
      * this or a later context on the same clock) is not written twice. A crash in the middle of a batch leaves no
-     * marker, so that batch is written again in full: at least once, never lost.
+     * marker, so that batch is written again in full: at least once, never lost. The queue is opened by the first
+     * batch and stays open until the context stops, which closes it (a batch that fails while writing closes it too;
+     * the next batch opens it again).
      */
     public void saveToChronicleTopic(final java.nio.file.Path queueDir, final Codec<T> codec)
     {

@@ -202,7 +202,10 @@ public final class ContextRuntime implements ContextInternals
         return counts;
     }
 
-    /** Stops receivers, then the scheduler, the bus, the pipeline; removes an owned data directory. */
+    /**
+     * Stops receivers, then the scheduler, the bus, the output operations' resources, the pipeline; removes an owned
+     * data directory.
+     */
     public void stop(final boolean isGraceful)
     {
         RuntimeException failure = null;
@@ -233,6 +236,13 @@ public final class ContextRuntime implements ContextInternals
         }
         finally
         {
+            // Output operations release what they hold open (topic queues) now, or, when a job is still running
+            // after stop's join, as soon as that job ends.
+            final RuntimeException closeFailure = graph.closeOutputs();
+            if (failure == null)
+            {
+                failure = closeFailure;
+            }
             // Off-heap columns are freed once no job can read them; a job still running after stop's join keeps
             // its batches (a leak, rather than a read of freed memory).
             if (scheduler == null || !scheduler.isExecutorAlive())

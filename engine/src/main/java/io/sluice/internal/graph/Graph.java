@@ -179,6 +179,37 @@ public final class Graph
         }
     }
 
+    /**
+     * Runs every output operation's stop hook ({@link OutputNode#close()}), all of them even when one fails: called
+     * once when the context stops.
+     *
+     * @return the first failure, with the others suppressed, or {@code null}.
+     */
+    public RuntimeException closeOutputs()
+    {
+        RuntimeException failure = null;
+        for (final OutputNode<?> output : outputs())
+        {
+            try
+            {
+                output.close();
+            }
+            catch (final Exception ex)
+            {
+                if (failure == null)
+                {
+                    failure = new IllegalStateException("closing output operation " + output.operation() + " failed",
+                        ex);
+                }
+                else
+                {
+                    failure.addSuppressed(ex);
+                }
+            }
+        }
+        return failure;
+    }
+
     /** Runs {@code action} under the graph's lock (for slice and other reads of memoized batches). */
     public synchronized <R> R locked(final Supplier<R> action)
     {

@@ -5,7 +5,8 @@ import java.util.function.BiConsumer;
 
 /**
  * An output operation (Spark's {@code ForEachDStream}): for each time its parent has a batch, one job that
- * hands the batch to the action. No job when the parent has no batch.
+ * hands the batch to the action. No job when the parent has no batch. An action that is {@link AutoCloseable} is
+ * closed when the context stops ({@link #close()}).
  */
 public final class OutputNode<T> extends Node<Void>
 {
@@ -37,6 +38,26 @@ public final class OutputNode<T> extends Node<Void>
     protected BatchData<Void> compute(final long time)
     {
         return null;
+    }
+
+    /** The function this output operation runs on every batch. */
+    public BiConsumer<BatchData<T>, Long> action()
+    {
+        return action;
+    }
+
+    /**
+     * The output operation's stop hook: closes its action when the action holds resources ({@link AutoCloseable},
+     * e.g. an open topic queue). Called once when the context stops.
+     *
+     * @throws Exception what the action's {@code close} threw.
+     */
+    public void close() throws Exception
+    {
+        if (action instanceof AutoCloseable closeable)
+        {
+            closeable.close();
+        }
     }
 
     /** The job for {@code time}, or {@code null} when the parent produced no batch. */

@@ -81,8 +81,8 @@ class UberPipelineTest
             final CollectedOutput<String> published = driver.collect(json);
             final CollectedOutput<String> deadLetters = driver.collect(
                 driver.context().chronicleTopic(deadLetterTopic, TopicStart.BEGINNING, Codecs.STRING));
-            final UberPopularClusters.Streams report = UberPopularClusters.popularity(
-                json.map(EnrichedTrip::fromJson).cache(), SECOND.multipliedBy(2), SECOND);
+            final UberPopularClusters.Streams report = UberPopularClusters.popularity(json, SECOND.multipliedBy(2),
+                SECOND);
             final CollectedOutput<Pair<UberPopularClusters.HourCluster, Long>> hourly =
                 driver.collect(report.hourlyCounts());
             final CollectedOutput<Pair<Integer, Long>> windowed = driver.collect(report.windowCounts());
@@ -132,8 +132,8 @@ class UberPipelineTest
         try (StreamingTestDriver driver = StreamingTestDriver.create(SECOND))
         {
             final DStream<String> json = driver.context().chronicleTopic(topic, TopicStart.BEGINNING, Codecs.STRING);
-            final UberPopularClusters.Streams report = UberPopularClusters.popularity(
-                json.map(EnrichedTrip::fromJson).cache(), SECOND.multipliedBy(2), SECOND);
+            final UberPopularClusters.Streams report = UberPopularClusters.popularity(json, SECOND.multipliedBy(2),
+                SECOND);
             final CollectedOutput<Pair<UberPopularClusters.HourCluster, Long>> hourly =
                 driver.collect(report.hourlyCounts());
             final CollectedOutput<Pair<Integer, Long>> windowed = driver.collect(report.windowCounts());
