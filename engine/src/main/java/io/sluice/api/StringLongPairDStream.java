@@ -6,6 +6,7 @@ import io.sluice.internal.graph.Node;
 import io.sluice.internal.graph.OutputNode;
 import io.sluice.internal.operator.CountOperator;
 import io.sluice.internal.operator.StringLongReduceByKeyOperator;
+import io.sluice.internal.state.StringLongUpdateStateNode;
 import io.sluice.internal.window.StringLongWindowNode;
 
 import java.time.Duration;
@@ -149,5 +150,18 @@ public final class StringLongPairDStream
         return new StringLongPairDStream(context, new StringLongWindowNode(node, Objects.requireNonNull(f, "f"),
             Objects.requireNonNull(inverse, "inverse"), Objects.requireNonNull(filter, "filter"),
             DStream.millis(window, "window"), DStream.millis(slide, "slide")));
+    }
+
+    /**
+     * Generic twin: {@code PairDStream<String, Long>.updateStateByKey(update)}. {@code update} is called every batch for
+     * every key with state or new values (Spark's rule), with the key's values of the batch in arrival order and the
+     * key as a flyweight view valid only during the call (see {@link StringUpdateFunction}); the output is the whole
+     * state. Keys are dictionary ids (hashed and compared as bytes) on the long-keyed state map; a key that ends a
+     * batch without state is forgotten. Needs a checkpoint directory. No allocation per record.
+     */
+    public StringLongPairDStream updateStateByKey(final StringUpdateFunction update)
+    {
+        return new StringLongPairDStream(context, new StringLongUpdateStateNode(node, Objects.requireNonNull(update,
+            "update")));
     }
 }

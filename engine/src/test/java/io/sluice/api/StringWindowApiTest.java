@@ -87,7 +87,7 @@ class StringWindowApiTest
         };
     }
 
-    private static List<List<List<Pair<String, Long>>>> sideBySide(final List<List<String>> lines,
+    static List<List<List<Pair<String, Long>>>> sideBySide(final List<List<String>> lines,
         final Function<PairDStream<String, Long>, DStream<Pair<String, Long>>> generic,
         final Function<StringLongPairDStream, StringLongPairDStream> fast)
     {

@@ -2,20 +2,18 @@ package io.sluice.internal.window;
 
 import io.sluice.api.LongPairPredicate;
 import io.sluice.api.StringLongPairPredicate;
-import io.sluice.internal.aggregate.BytesKeyDictionary;
+import io.sluice.internal.aggregate.TextKeyIds;
 import io.sluice.internal.column.BytesColumn;
-import io.sluice.internal.column.BytesColumnDescriptor;
 import io.sluice.internal.column.Utf8View;
 import io.sluice.internal.gen.LongVector;
 import io.sluice.internal.state.SelectedRows;
 import org.agrona.UnsafeApi;
 
-import java.util.Arrays;
 import java.util.function.LongBinaryOperator;
 
 /**
  * {@code StringLongPairDStream.reduceByKeyAndWindow} (all four forms) on text keys: each key is turned into a dense id
- * by a {@link BytesKeyDictionary} (hashed and compared as UTF-8 bytes, never a String), the long-keyed pane window
+ * by a {@link TextKeyIds} dictionary (hashed and compared as UTF-8 bytes, never a String), the long-keyed pane window
  * ({@link LongLongReducedWindowOperator} with an inverse, {@link LongLongWindowedReduceOperator} without) runs on the
  * ids, and a slide writes the window's keys back out as bytes. Output order is the long-keyed window's order of ids.
  *
@@ -31,12 +29,8 @@ public final class StringLongPaneWindow implements AutoCloseable
 {
     private final PaneRingDescriptor geometry;
     private final LongLongPaneWindow window;
-    private final BytesKeyDictionary dictionary = new BytesKeyDictionary(1024);
+    private final TextKeyIds ids = new TextKeyIds();
     private final LongVector outIds = new LongVector(16);
-    private long[] lastPane = new long[1024];
-    /** The slide (counted from 1) that last emitted each id; 0: none. */
-    private long[] emittedAt = new long[1024];
-    private long slides;
 
     /**
      * @param inverse {@code null} to combine panes (no filter then)
@@ -54,7 +48,7 @@ public final class StringLongPaneWindow implements AutoCloseable
     private LongPairPredicate idFilter(final StringLongPairPredicate filter)
     {
         final Utf8View view = new Utf8View();
-        return (id, value) -> filter.test(dictionary.view((int)id, view), value);
+        return (id, value) -> filter.test(ids.view((int)id, view), value);
     }
 
     /**
@@ -70,41 +64,23 @@ public final class StringLongPaneWindow implements AutoCloseable
         {
             return;
         }
-        final BytesKeyDictionary dictionary = this.dictionary;
-        final long dataAddress = keys.dataAddress();
-        final long slots = keys.slots().address();
         for (int i = 0; i < count; i++)
         {
             final long row = SelectedRows.row(selectionAddress, i);
-            final long slot = UnsafeApi.getLong(slots + (row << 3));
-            final int id = dictionary.idOf(dataAddress + BytesColumnDescriptor.offset(slot),
-                BytesColumnDescriptor.length(slot));
-            if (id >= lastPane.length)
-            {
-                grow(dictionary.idLimit());
-            }
-            lastPane[id] = pane;
-            window.addOne(batchOffsetMs, id, UnsafeApi.getLong(valuesAddress + (row << 3)));
+            window.addOne(batchOffsetMs, ids.idOfRow(keys, row, pane), UnsafeApi.getLong(valuesAddress + (row << 3)));
         }
-    }
-
-    private void grow(final int ids)
-    {
-        final int n = Math.max(ids, lastPane.length << 1);
-        lastPane = Arrays.copyOf(lastPane, n);
-        emittedAt = Arrays.copyOf(emittedAt, n);
     }
 
     /** Key bytes the dictionary holds: an upper bound of the next slide's output key bytes. */
     public int keyBytes()
     {
-        return dictionary.keyBytes();
+        return ids.keyBytes();
     }
 
     /** Keys the dictionary holds (those of the window and of its panes). */
     public int keys()
     {
-        return dictionary.size();
+        return ids.size();
     }
 
     /**
@@ -117,29 +93,9 @@ public final class StringLongPaneWindow implements AutoCloseable
     {
         outIds.clear();
         final int n = window.slide(windowEndOffsetMs, outIds, outValues);
-        final long slide = ++slides;
-        final long address = outIds.address();
-        for (int i = 0; i < n; i++)
-        {
-            final int id = (int)UnsafeApi.getLong(address + ((long)i << 3));
-            dictionary.appendTo(id, outKeys);
-            emittedAt[id] = slide;
-        }
-        releaseGone(geometry.windowFrom(geometry.endPane(windowEndOffsetMs)), slide);
+        ids.write(outIds, n, outKeys);
+        ids.releaseUnwritten(geometry.windowFrom(geometry.endPane(windowEndOffsetMs)));
         return n;
-    }
-
-    private void releaseGone(final long windowFromPane, final long slide)
-    {
-        final BytesKeyDictionary dictionary = this.dictionary;
-        for (int id = 0, limit = dictionary.idLimit(); id < limit; id++)
-        {
-            if (lastPane[id] < windowFromPane && emittedAt[id] != slide && dictionary.isLive(id))
-            {
-                dictionary.release(id);
-            }
-        }
-        dictionary.compactIfWasteful();
     }
 
     @Override
