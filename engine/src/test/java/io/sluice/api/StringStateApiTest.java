@@ -1,10 +1,9 @@
 package io.sluice.api;
 
-import io.sluice.internal.memory.OffHeapAllocator;
+import io.sluice.internal.memory.OffHeapLeakCheck;
 import io.sluice.testkit.StreamingTestDriver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -20,22 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (side by side in one context, compared as multisets): every key called every batch, states updated, removed, kept
  * untouched, and new keys left without state, decided partly by the key's text. Off-heap memory back to the start.
  */
+@ExtendWith(OffHeapLeakCheck.class)
 class StringStateApiTest
 {
-    private long liveBytesBefore;
-
-    @BeforeEach
-    void recordLiveBytes()
-    {
-        liveBytesBefore = OffHeapAllocator.liveBytes();
-    }
-
-    @AfterEach
-    void noLeak()
-    {
-        assertEquals(liveBytesBefore, OffHeapAllocator.liveBytes(), "off-heap bytes back to where the test started");
-    }
-
     @Test
     void updateStateByKeyEqualsTheGenericTwin()
     {

@@ -1,11 +1,10 @@
 package io.sluice.api;
 
-import io.sluice.internal.memory.OffHeapAllocator;
+import io.sluice.internal.memory.OffHeapLeakCheck;
 import io.sluice.testkit.CollectedOutput;
 import io.sluice.testkit.StreamingTestDriver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,26 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The vocabulary drifts, so keys leave the window and every pane (their ids are reused) and come back. Off-heap
  * memory is back to where it started once the context stops.
  */
+@ExtendWith(OffHeapLeakCheck.class)
 class StringWindowApiTest
 {
     private static final Duration BATCH = Duration.ofSeconds(1);
     private static final int BATCHES = 40;
     private static final Comparator<Pair<String, Long>> BY_KEY_THEN_VALUE =
         Comparator.comparing((Pair<String, Long> p) -> p.key()).thenComparing(Pair::value);
-
-    private long liveBytesBefore;
-
-    @BeforeEach
-    void recordLiveBytes()
-    {
-        liveBytesBefore = OffHeapAllocator.liveBytes();
-    }
-
-    @AfterEach
-    void noLeak()
-    {
-        assertEquals(liveBytesBefore, OffHeapAllocator.liveBytes(), "off-heap bytes back to where the test started");
-    }
 
     /**
      * Random lines of words whose vocabulary drifts by one word per batch over a range of 12: short, 8-byte,

@@ -87,7 +87,7 @@ public final class BytesKeyDictionary
     /** The id of the {@code length} bytes at {@code address}, adding the key if absent. */
     public int idOf(final long address, final int length)
     {
-        final long prefix = length == 0 ? 0 : UnsafeApi.getLong(address) & prefixMask(length);
+        final long prefix = length == 0 ? 0 : UnsafeApi.getLong(address) & BytesLongHashAggregator.prefixMask(length);
         final int hash = BytesLongHashAggregator.hash(address, length);
         final long[] table = this.table;
         final int mask = this.mask;
@@ -186,12 +186,6 @@ public final class BytesKeyDictionary
         garbageBytes = 0;
     }
 
-    /** The mask of the low {@code min(bytes, 8)} bytes of a little-endian word; {@code bytes >= 1}. */
-    private static long prefixMask(final int bytes)
-    {
-        return bytes >= 8 ? -1L : (1L << (bytes << 3)) - 1;
-    }
-
     private boolean equals(final int id, final long address, final int length, final long prefix)
     {
         final long keyRef = keyRefs[id];
@@ -199,16 +193,7 @@ public final class BytesKeyDictionary
         {
             return false;
         }
-        final byte[] arena = this.arena;
-        final long base = BYTE_ARRAY_BASE + (int)(keyRef >>> 32);
-        for (int i = 8; i < length; i += 8)
-        {
-            if (((UnsafeApi.getLong(arena, base + i) ^ UnsafeApi.getLong(address + i)) & prefixMask(length - i)) != 0)
-            {
-                return false;
-            }
-        }
-        return true;
+        return length <= 8 || BytesLongHashAggregator.tailEquals(arena, (int)(keyRef >>> 32), address, length);
     }
 
     private int add(final int slot, final int hash, final long address, final int length, final long prefix)

@@ -2,11 +2,10 @@ package io.sluice.internal.window;
 
 import io.sluice.internal.column.BytesColumn;
 import io.sluice.internal.gen.LongVector;
-import io.sluice.internal.memory.OffHeapAllocator;
+import io.sluice.internal.memory.OffHeapLeakCheck;
 import io.sluice.internal.state.SteadyStateFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,23 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * holds exactly the keys the window still needs; steady state allocates under one byte per record, also while keys
  * churn; off-heap memory is back to the start after close.
  */
+@ExtendWith(OffHeapLeakCheck.class)
 class StringLongPaneWindowTest
 {
     private static final int BATCHES = 300;
-
-    private long liveBytesBefore;
-
-    @BeforeEach
-    void recordLiveBytes()
-    {
-        liveBytesBefore = OffHeapAllocator.liveBytes();
-    }
-
-    @AfterEach
-    void noLeak()
-    {
-        assertEquals(liveBytesBefore, OffHeapAllocator.liveBytes(), "off-heap bytes back to where the test started");
-    }
 
     /** Batch {@code b}: 100 words drawn from a vocabulary of 200 that moves by 40 words per batch. */
     private static List<String> words(final Random random, final int b)
