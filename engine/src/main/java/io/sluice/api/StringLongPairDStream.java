@@ -6,6 +6,7 @@ import io.sluice.internal.graph.Node;
 import io.sluice.internal.graph.OutputNode;
 import io.sluice.internal.operator.CountOperator;
 import io.sluice.internal.operator.StringLongReduceByKeyOperator;
+import io.sluice.internal.state.StringLongMapWithStateNode;
 import io.sluice.internal.state.StringLongUpdateStateNode;
 import io.sluice.internal.window.StringLongWindowNode;
 
@@ -163,5 +164,29 @@ public final class StringLongPairDStream
     {
         return new StringLongPairDStream(context, new StringLongUpdateStateNode(node, Objects.requireNonNull(update,
             "update")));
+    }
+
+    /**
+     * Generic twin: {@code PairDStream<String, Long>.mapWithState(StateSpec.function(f))} with long results:
+     * {@code f} is called once per record, touching only the keys the batch carries, the key a flyweight view valid
+     * only during the call (see {@link StringMappingFunction}). Needs a checkpoint directory. No allocation per
+     * record.
+     */
+    public StringMapWithStateDStream mapWithState(final StringMappingFunction f)
+    {
+        return mapWithState(StringStateSpec.function(f));
+    }
+
+    /**
+     * Generic twin: {@code PairDStream<String, Long>.mapWithState(spec)}. With a timeout, keys idle STRICTLY longer
+     * than it are timed out on checkpoint batches (every 10 batches by default), the function then seeing no value
+     * and {@code state.isTimingOut()}; initial states are stored at the first batch's time. A key that ends a batch
+     * without state is forgotten (its id and bytes reused).
+     */
+    public StringMapWithStateDStream mapWithState(final StringStateSpec spec)
+    {
+        Objects.requireNonNull(spec, "spec");
+        return new StringMapWithStateDStream(context, new StringLongMapWithStateNode(node, spec.function(),
+            spec.timeoutMs(), spec.initialStates()));
     }
 }

@@ -74,6 +74,27 @@ public final class TextKeyIds
         dictionary.compactIfWasteful();
     }
 
+    /** Releases id {@code id} if it is in use (for owners that know which keys left); then {@link #compact()}. */
+    public void release(final int id)
+    {
+        if (dictionary.isLive(id))
+        {
+            dictionary.release(id);
+        }
+    }
+
+    /** Reclaims released keys' bytes once they are more than half of the arena. */
+    public void compact()
+    {
+        dictionary.compactIfWasteful();
+    }
+
+    /** One more than the largest id ever given. */
+    public int idLimit()
+    {
+        return dictionary.idLimit();
+    }
+
     /** Keys held. */
     public int size()
     {
