@@ -51,8 +51,8 @@ public final class StatefulWordCount
     }
 
     /**
-     * One record per word seen in a batch (generic {@code mapWithState}: there is no text-keyed fast-path
-     * mapWithState yet, so the per-batch counts are boxed here), {@code word=total}, and {@code word expired after total} once a word has
+     * One record per word seen in a batch (generic {@code mapWithState} over the boxed per-batch counts: its records
+     * are Strings made from the word, which the fast path's long-valued {@code mapWithState} does not produce), {@code word=total}, and {@code word expired after total} once a word has
      * been idle longer than {@code timeout} (its session then starts again from zero).
      */
     public static DStream<String> sessions(final DStream<String> lines, final Duration timeout)
