@@ -187,6 +187,6 @@ public final class StringLongPairDStream
     {
         Objects.requireNonNull(spec, "spec");
         return new StringMapWithStateDStream(context, new StringLongMapWithStateNode(node, spec.function(),
-            spec.timeoutMs(), spec.initialStates()));
+            spec.timeoutMs(), spec.initialKeys(), spec.initialValues()));
     }
 }

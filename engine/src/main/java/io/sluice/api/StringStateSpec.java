@@ -53,8 +53,15 @@ public final class StringStateSpec
         return timeout == null ? 0 : timeout.toMillis();
     }
 
-    Map<String, Long> initialStates()
+    /** The initial states' keys, in the map's order. */
+    String[] initialKeys()
     {
-        return initialState;
+        return initialState.keySet().toArray(new String[0]);
+    }
+
+    /** The initial states, in the map's order (index i is {@link #initialKeys()}[i]'s). */
+    long[] initialValues()
+    {
+        return initialState.values().stream().mapToLong(Long::longValue).toArray();
     }
 }

@@ -10,7 +10,6 @@ import io.sluice.internal.graph.BatchData;
 import io.sluice.internal.graph.Node;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -28,7 +27,8 @@ public final class StringLongMapWithStateNode extends Node<Long>
     private final Node<Pair<String, Long>> parent;
     private final StringMappingFunction function;
     private final long timeoutMs;
-    private final Map<String, Long> initialStates;
+    private final String[] initialKeys;
+    private final long[] initialStates;
     private StringLongMapWithStateOperator operator;
     private boolean hasSnapshotReader;
     private ColumnBatch pendingSnapshot;
@@ -36,17 +36,19 @@ public final class StringLongMapWithStateNode extends Node<Long>
     private long lastTimeMs = Long.MIN_VALUE;
 
     /**
-     * @param timeoutMs     0 for none
-     * @param initialStates stored at the first batch's time without calling the function (copied)
+     * @param timeoutMs   0 for none
+     * @param initialKeys keys of the initial state ({@code initialStates[i]} is key i's), stored at the first batch's
+     *                    time without calling the function
      */
     public StringLongMapWithStateNode(final Node<Pair<String, Long>> parent, final StringMappingFunction function,
-        final long timeoutMs, final Map<String, Long> initialStates)
+        final long timeoutMs, final String[] initialKeys, final long[] initialStates)
     {
         super(parent.graph(), List.of(parent));
         this.parent = parent;
         this.function = function;
         this.timeoutMs = timeoutMs;
-        this.initialStates = new java.util.LinkedHashMap<>(initialStates);
+        this.initialKeys = initialKeys.clone();
+        this.initialStates = initialStates.clone();
         persist();
     }
 
@@ -97,9 +99,9 @@ public final class StringLongMapWithStateNode extends Node<Long>
             if (operator == null)
             {
                 operator = new StringLongMapWithStateOperator(function, timeoutMs, graph.zeroTime(), slideMs());
-                for (final Map.Entry<String, Long> initial : initialStates.entrySet())
+                for (int i = 0; i < initialKeys.length; i++)
                 {
-                    operator.putInitial(initial.getKey(), initial.getValue(), time);
+                    operator.putInitial(initialKeys[i], initialStates[i], time);
                 }
             }
             final LongVector mapped = new LongVector(16);
