@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * (default interval 10 batches). Needs a checkpoint directory.
  *
  * <p>When {@link #stateSnapshots()} was asked for (before start), each batch also copies the state into a snapshot
- * that the snapshot node takes for the same time; an untaken snapshot is freed when the next batch replaces it.
+ * that the {@link StateSnapshotNode} takes for the same time.
  * Batches apply in time order exactly once. Allocates per batch, never per record.
  */
 public final class StringLongMapWithStateNode extends Node<Long>
@@ -30,9 +30,7 @@ public final class StringLongMapWithStateNode extends Node<Long>
     private final String[] initialKeys;
     private final long[] initialStates;
     private StringLongMapWithStateOperator operator;
-    private boolean hasSnapshotReader;
-    private ColumnBatch pendingSnapshot;
-    private long pendingSnapshotTimeMs;
+    private StateSnapshotNode<Pair<String, Long>> snapshots;
     private long lastTimeMs = Long.MIN_VALUE;
 
     /**
@@ -73,8 +71,8 @@ public final class StringLongMapWithStateNode extends Node<Long>
     /** The (key, state) stream after each batch; call before start. */
     public Node<Pair<String, Long>> stateSnapshots()
     {
-        hasSnapshotReader = true;
-        return new SnapshotNode(this);
+        snapshots = new StateSnapshotNode<>(this, ColumnLayout.STRING_LONG_PAIRS);
+        return snapshots;
     }
 
     @Override
@@ -115,80 +113,25 @@ public final class StringLongMapWithStateNode extends Node<Long>
                 operator.update(time, in.bytes(0), in.longs(1).address(),
                     in.selection() == null ? 0 : in.selection().address(), in.size(), isSweep, mapped);
             }
-            if (hasSnapshotReader)
+            if (snapshots != null)
             {
                 final BytesColumn keys = BytesColumn.allocate(operator.stateSize() + 1, operator.keyBytes());
                 final LongVector states = new LongVector(operator.stateSize() + 1);
                 operator.snapshot(keys, states);
-                if (pendingSnapshot != null)
-                {
-                    pendingSnapshot.close();
-                }
-                pendingSnapshot = ColumnBatch.of(keys, states);
-                pendingSnapshotTimeMs = time;
+                snapshots.offer(ColumnBatch.of(keys, states), time);
             }
             lastTimeMs = time;
             return ColumnBatch.of(mapped);
         }
     }
 
-    private synchronized ColumnBatch takeSnapshot(final long time)
-    {
-        if (pendingSnapshot == null || pendingSnapshotTimeMs != time)
-        {
-            throw new IllegalStateException("the state snapshot of " + time + " ms is gone: a later batch replaced it "
-                + "before the snapshot stream read it");
-        }
-        final ColumnBatch snapshot = pendingSnapshot;
-        pendingSnapshot = null;
-        return snapshot;
-    }
-
     @Override
     protected synchronized void releaseResources()
     {
-        if (pendingSnapshot != null)
-        {
-            pendingSnapshot.close();
-            pendingSnapshot = null;
-        }
         if (operator != null)
         {
             operator.close();
             operator = null;
-        }
-    }
-
-    /** {@code stateSnapshots()}: the state after each batch of the mapWithState node. */
-    private static final class SnapshotNode extends Node<Pair<String, Long>>
-    {
-        private final StringLongMapWithStateNode state;
-
-        SnapshotNode(final StringLongMapWithStateNode state)
-        {
-            super(state.graph(), List.of(state));
-            this.state = state;
-        }
-
-        @Override
-        public String name()
-        {
-            return "MapWithStateSnapshotsDStream";
-        }
-
-        @Override
-        protected BatchData<Pair<String, Long>> compute(final long time)
-        {
-            final BatchData<Long> mapped = state.getOrCompute(time);
-            if (mapped == null)
-            {
-                return null;
-            }
-            return BatchData.columnar(time, ColumnLayout.STRING_LONG_PAIRS, () ->
-            {
-                mapped.columns(ColumnLayout.LONGS);
-                return state.takeSnapshot(time);
-            });
         }
     }
 }

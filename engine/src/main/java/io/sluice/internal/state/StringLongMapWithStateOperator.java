@@ -1,7 +1,6 @@
 package io.sluice.internal.state;
 
 import io.sluice.api.StringMappingFunction;
-import io.sluice.internal.aggregate.TextKeyIds;
 import io.sluice.internal.column.BytesColumn;
 import io.sluice.internal.column.Utf8View;
 import io.sluice.internal.gen.LongVector;
@@ -11,7 +10,7 @@ import java.util.Arrays;
 
 /**
  * {@code mapWithState} on text keys and long values, state and results: the batch's keys become dense ids
- * ({@link TextKeyIds}, hashed and compared as bytes) and {@link LongLongMapWithStateOperator} runs on them, the
+ * ({@code TextKeyIds}, hashed and compared as bytes) and {@link LongLongMapWithStateOperator} runs on them, the
  * function seeing each key through a reusable {@link Utf8View}. A batch still touches only its own keys (and, on
  * sweep batches, the idle ones): after each call the operator notes whether the key still has state, and after the
  * batch the touched keys left without state (removed, timed out, or new and never set) are forgotten, so the
@@ -19,14 +18,10 @@ import java.util.Arrays;
  *
  * <p>One job thread; {@link #close()} frees the off-heap memory. Steady state allocates nothing.
  */
-public final class StringLongMapWithStateOperator implements AutoCloseable
+public final class StringLongMapWithStateOperator extends TextKeyedStateOperator
 {
-    private final TextKeyIds ids = new TextKeyIds();
     private final LongLongMapWithStateOperator state;
-    private final LongVector batchIds = new LongVector(16);
-    private final LongVector batchValues = new LongVector(16);
     private final LongVector timedOut = new LongVector(16);
-    private final LongVector snapshotIds = new LongVector(16);
     private boolean[] hasState = new boolean[1024];
 
     /** As {@link LongLongMapWithStateOperator#LongLongMapWithStateOperator}. */
@@ -56,20 +51,19 @@ public final class StringLongMapWithStateOperator implements AutoCloseable
         try (BytesColumn column = BytesColumn.allocate(1, 16))
         {
             column.appendString(key);
-            final int id = idOf(column, 0);
+            final int id = ids.idOfRow(column, 0, 0);
+            growHasState();
             hasState[id] = true;
             state.putInitial(id, stateValue, timeMs);
         }
     }
 
-    private int idOf(final BytesColumn keys, final long row)
+    private void growHasState()
     {
-        final int id = ids.idOfRow(keys, row, 0);
-        if (id >= hasState.length)
+        if (ids.idLimit() > hasState.length)
         {
             hasState = Arrays.copyOf(hasState, Math.max(ids.idLimit(), hasState.length << 1));
         }
-        return id;
     }
 
     /**
@@ -83,15 +77,9 @@ public final class StringLongMapWithStateOperator implements AutoCloseable
     public int update(final long batchTimeMs, final BytesColumn keys, final long valuesAddress,
         final long selectionAddress, final int count, final boolean isSweep, final LongVector outMapped)
     {
-        batchIds.clear();
-        batchValues.clear();
+        toIds(keys, valuesAddress, selectionAddress, count);
+        growHasState();
         timedOut.clear();
-        for (int i = 0; i < count; i++)
-        {
-            final long row = SelectedRows.row(selectionAddress, i);
-            batchIds.add(idOf(keys, row));
-            batchValues.add(UnsafeApi.getLong(valuesAddress + (row << 3)));
-        }
         final int n = state.update(batchTimeMs, batchIds.address(), batchValues.address(), 0, count, isSweep,
             outMapped);
         forgetStateless(batchIds);
@@ -116,37 +104,22 @@ public final class StringLongMapWithStateOperator implements AutoCloseable
     /** Appends every (key, state) to the two columns (Spark's {@code stateSnapshots()}); returns how many. */
     public int snapshot(final BytesColumn outKeys, final LongVector outStates)
     {
-        snapshotIds.clear();
-        final int n = state.snapshot(snapshotIds, outStates);
-        ids.write(snapshotIds, n, outKeys);
+        outIds.clear();
+        final int n = state.snapshot(outIds, outStates);
+        ids.write(outIds, n, outKeys);
         return n;
     }
 
-    /** Keys in the state now. */
+    @Override
     public int stateSize()
     {
         return state.stateSize();
     }
 
-    /** Bytes of the state's keys (to size a snapshot). */
-    public int keyBytes()
-    {
-        return ids.keyBytes();
-    }
-
-    /** Keys the dictionary holds (the state's, after a batch). */
-    public int dictionarySize()
-    {
-        return ids.size();
-    }
-
     @Override
-    public void close()
+    protected void closeState()
     {
         state.close();
-        batchIds.close();
-        batchValues.close();
         timedOut.close();
-        snapshotIds.close();
     }
 }

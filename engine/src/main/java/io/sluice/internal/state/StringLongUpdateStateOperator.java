@@ -1,27 +1,21 @@
 package io.sluice.internal.state;
 
 import io.sluice.api.StringUpdateFunction;
-import io.sluice.internal.aggregate.TextKeyIds;
 import io.sluice.internal.column.BytesColumn;
 import io.sluice.internal.column.Utf8View;
 import io.sluice.internal.gen.LongVector;
-import org.agrona.UnsafeApi;
 
 /**
- * {@code updateStateByKey} on text keys and long state: the batch's keys become dense ids ({@link TextKeyIds},
+ * {@code updateStateByKey} on text keys and long state: the batch's keys become dense ids ({@code TextKeyIds},
  * hashed and compared as bytes), {@link LongLongUpdateStateOperator} runs on the ids with the function seeing each
  * key through a reusable {@link Utf8View}, and the whole new state is written out with its keys as bytes. Keys that
  * end without state (removed, or new and never set) are forgotten at once: the dictionary holds the state's keys.
  *
  * <p>One job thread; {@link #close()} frees the off-heap maps. Steady state (no new keys) allocates nothing.
  */
-public final class StringLongUpdateStateOperator implements AutoCloseable
+public final class StringLongUpdateStateOperator extends TextKeyedStateOperator
 {
-    private final TextKeyIds ids = new TextKeyIds();
     private final LongLongUpdateStateOperator state;
-    private final LongVector batchIds = new LongVector(16);
-    private final LongVector batchValues = new LongVector(16);
-    private final LongVector outIds = new LongVector(16);
 
     public StringLongUpdateStateOperator(final StringUpdateFunction function)
     {
@@ -38,14 +32,7 @@ public final class StringLongUpdateStateOperator implements AutoCloseable
     public int update(final BytesColumn keys, final long valuesAddress, final long selectionAddress, final int count,
         final BytesColumn outKeys, final LongVector outValues)
     {
-        batchIds.clear();
-        batchValues.clear();
-        for (int i = 0; i < count; i++)
-        {
-            final long row = SelectedRows.row(selectionAddress, i);
-            batchIds.add(ids.idOfRow(keys, row, 0));
-            batchValues.add(UnsafeApi.getLong(valuesAddress + (row << 3)));
-        }
+        toIds(keys, valuesAddress, selectionAddress, count);
         outIds.clear();
         final int n = state.update(batchIds.address(), batchValues.address(), 0, count, outIds, outValues);
         ids.write(outIds, n, outKeys);
@@ -53,30 +40,15 @@ public final class StringLongUpdateStateOperator implements AutoCloseable
         return n;
     }
 
-    /** Keys in the state now. */
+    @Override
     public int stateSize()
     {
         return state.stateSize();
     }
 
-    /** Bytes of the state's keys: an upper bound of the next output's key bytes (before new keys arrive). */
-    public int keyBytes()
-    {
-        return ids.keyBytes();
-    }
-
-    /** Keys the dictionary holds (the state's, after a batch). */
-    public int dictionarySize()
-    {
-        return ids.size();
-    }
-
     @Override
-    public void close()
+    protected void closeState()
     {
         state.close();
-        batchIds.close();
-        batchValues.close();
-        outIds.close();
     }
 }
