@@ -181,7 +181,7 @@ public final class BytesLongHashAggregator
     }
 
     /** The mask of the low {@code min(bytes, 8)} bytes of a little-endian word; {@code bytes >= 1}. */
-    private static long prefixMask(final int bytes)
+    static long prefixMask(final int bytes)
     {
         return bytes >= 8 ? -1L : (1L << (bytes << 3)) - 1;
     }
@@ -199,8 +199,16 @@ public final class BytesLongHashAggregator
         {
             return true;
         }
-        final byte[] arena = this.arena;
-        final long base = BYTE_ARRAY_BASE + (int)(keyRef >>> 32);
+        return tailEquals(arena, (int)(keyRef >>> 32), address, length);
+    }
+
+    /**
+     * Whether bytes 8 to {@code length} of the key at {@code offset} in {@code arena} equal those at {@code address}
+     * (the first 8 are compared as prefixes; both sides must have 8 readable bytes after the key).
+     */
+    static boolean tailEquals(final byte[] arena, final int offset, final long address, final int length)
+    {
+        final long base = BYTE_ARRAY_BASE + offset;
         for (int i = 8; i < length; i += 8)
         {
             final long mask = prefixMask(length - i);
