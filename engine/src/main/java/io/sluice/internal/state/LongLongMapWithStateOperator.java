@@ -11,7 +11,9 @@ import org.agrona.UnsafeApi;
  * function sees the state the previous call left; then removed → deleted; updated, or still existing while a
  * timeout is set → stored with the batch time. On sweep batches (the checkpoint batches) keys last stored
  * STRICTLY before {@code batchTime - timeout} are idle: the function is called with no value and
- * {@code isTimingOut()}, and the key is removed. Every call's result is one mapped record.
+ * {@code isTimingOut()}, and the key is removed. Every call's result is one mapped record. Order is the generic
+ * twin's: the state keeps insertion order (an updated key keeps its place, a removed and re-added one moves to the
+ * end), and sweeps and snapshots walk it in that order.
  *
  * <p>The state lives in one {@link LongLongStateMap} (times in batch ticks) that the operator mutates in place:
  * a batch's snapshot must be taken (by {@link #snapshot}) before the next batch runs. One job thread;
@@ -35,7 +37,7 @@ public final class LongLongMapWithStateOperator implements AutoCloseable
     {
         this.function = function;
         this.timeoutMs = timeoutMs;
-        this.state = new LongLongStateMap(16, zeroTimeMs, batchMs);
+        this.state = new LongLongStateMap(16, zeroTimeMs, batchMs, true);
     }
 
     /** Seeds an initial state, stored at {@code timeMs} (the first batch's time) without calling the function. */
@@ -96,8 +98,10 @@ public final class LongLongMapWithStateOperator implements AutoCloseable
         final LongLongStateMap state = this.state;
         final long thresholdMs = batchTimeMs - timeoutMs;
         idle.clear();
-        for (int slot = state.nextSlot(0); slot >= 0; slot = state.nextSlot(slot + 1))
+        state.compactOrder();
+        for (int i = 0, n = state.size(); i < n; i++)
         {
+            final int slot = state.slotInOrder(i);
             if (state.isUpdatedBefore(slot, thresholdMs))
             {
                 final long key = state.keyAt(slot);
@@ -118,8 +122,10 @@ public final class LongLongMapWithStateOperator implements AutoCloseable
     public int snapshot(final LongVector outKeys, final LongVector outStates)
     {
         final LongLongStateMap state = this.state;
-        for (int slot = state.nextSlot(0); slot >= 0; slot = state.nextSlot(slot + 1))
+        state.compactOrder();
+        for (int i = 0, n = state.size(); i < n; i++)
         {
+            final int slot = state.slotInOrder(i);
             outKeys.add(state.keyAt(slot));
             outStates.add(state.valueAt(slot));
         }

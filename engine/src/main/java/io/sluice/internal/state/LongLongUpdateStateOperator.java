@@ -9,7 +9,9 @@ import org.agrona.UnsafeApi;
  * {@code updateStateByKey} on long keys and long state: the fast twin of
  * {@code io.sluice.internal.generic.UpdateStateByKeyNode}. Each batch the function is called once for EVERY key
  * in the state (with this batch's values, possibly none), then once for each new key of the batch; a removed key
- * is deleted, an untouched one keeps its state. The output is the whole new state.
+ * is deleted, an untouched one keeps its state. The output is the whole new state. Order is the generic twin's: the
+ * calls and the output run over the previous state's keys in their order, then the batch's new keys in order of
+ * first appearance ({@code state} and {@code groups} keep insertion order).
  *
  * <p>A batch's values are grouped by key without sorting: a count per key in {@code groups}, run ends from the
  * counts, then the records are scattered backwards into {@code grouped} so that each key's run keeps arrival
@@ -23,8 +25,8 @@ public final class LongLongUpdateStateOperator implements AutoCloseable
     private static final long COUNT_MASK = 0xFFFF_FFFFL;
 
     private final LongUpdateFunction function;
-    private final LongLongStateMap state = new LongLongStateMap(16);
-    private final LongLongStateMap groups = new LongLongStateMap(16);
+    private final LongLongStateMap state = LongLongStateMap.inInsertionOrder(16);
+    private final LongLongStateMap groups = LongLongStateMap.inInsertionOrder(16);
     private final LongVector grouped = new LongVector(16);
     private final LongVector removed = new LongVector(16);
     private final LongStateFlyweight flyweight = new LongStateFlyweight();
@@ -55,8 +57,10 @@ public final class LongLongUpdateStateOperator implements AutoCloseable
         final LongStateFlyweight flyweight = this.flyweight;
         final long groupedAddress = grouped.address();
         removed.clear();
-        for (int slot = state.nextSlot(0); slot >= 0; slot = state.nextSlot(slot + 1))
+        state.compactOrder();
+        for (int i = 0, n = state.size(); i < n; i++)
         {
+            final int slot = state.slotInOrder(i);
             final long key = state.keyAt(slot);
             final int group = groups.isEmpty() ? -1 : groups.slotOf(key);
             if (group >= 0)
@@ -84,8 +88,9 @@ public final class LongLongUpdateStateOperator implements AutoCloseable
         {
             state.remove(removed.get(i));
         }
-        for (int group = groups.nextSlot(0); group >= 0; group = groups.nextSlot(group + 1))
+        for (int i = 0, n = groups.size(); i < n; i++)
         {
+            final int group = groups.slotInOrder(i);
             final long packed = groups.valueAt(group);
             if (packed >= 0)
             {
@@ -99,8 +104,10 @@ public final class LongLongUpdateStateOperator implements AutoCloseable
                 }
             }
         }
-        for (int slot = state.nextSlot(0); slot >= 0; slot = state.nextSlot(slot + 1))
+        state.compactOrder();
+        for (int i = 0, n = state.size(); i < n; i++)
         {
+            final int slot = state.slotInOrder(i);
             outKeys.add(state.keyAt(slot));
             outValues.add(state.valueAt(slot));
         }

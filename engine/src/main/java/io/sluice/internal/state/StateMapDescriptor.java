@@ -23,6 +23,12 @@ package io.sluice.internal.state;
  *
  * <p>Deletion shifts later entries of the probe run back (no tombstones), so a full slot is always reachable
  * from its key's home slot without passing an empty one.
+ *
+ * <p>A map that keeps insertion order (the fast path's windows and state, for the ordering contract) has two more
+ * off-heap pieces beside the block: an {@code int} per slot (the entry's position in the order, moved with the entry)
+ * and the order itself, a vector of keys with one element per entry plus the stale positions of removed keys (at
+ * most the entry count plus 16 before they are compacted). For 10 M long-keyed entries that is {@code 2^24 * 4}
+ * bytes = 64 MB plus 80 to 160 MB of keys beside the 352 MB block.
  */
 public final class StateMapDescriptor
 {

@@ -14,6 +14,8 @@ import java.util.function.LongBinaryOperator;
  * entering ones with {@code f}, drops the keys the filter rejects (applied to the window state itself) and writes
  * the window out. A slide costs O(keys of the panes entering and leaving) plus the output; the window length does
  * not matter. Keys are never removed without a filter: they decay to the inverse's zero and are still emitted.
+ * Output order is the generic twin's: the previous window's keys in their order, then the keys new to the window in
+ * order of first appearance (the window map keeps insertion order; a key the filter dropped comes back at the end).
  *
  * <p>Lifecycle: {@link #add} for each parent batch of the coming window (any order within it), then
  * {@link #slide} once per slide time, in time order; {@link #close()} frees the off-heap maps. One job thread.
@@ -26,7 +28,7 @@ public final class LongLongReducedWindowOperator implements LongLongPaneWindow
     private final LongBinaryOperator inverse;
     private final LongPairPredicate filter;
     private final LongLongPaneRing ring;
-    private final LongLongStateMap window = new LongLongStateMap(16);
+    private final LongLongStateMap window = LongLongStateMap.inInsertionOrder(16);
     private final LongVector rejected = new LongVector(16);
     private long nextEndPane;
 
@@ -102,8 +104,10 @@ public final class LongLongReducedWindowOperator implements LongLongPaneWindow
     {
         final LongLongStateMap window = this.window;
         rejected.clear();
-        for (int slot = window.nextSlot(0); slot >= 0; slot = window.nextSlot(slot + 1))
+        window.compactOrder();
+        for (int i = 0, n = window.size(); i < n; i++)
         {
+            final int slot = window.slotInOrder(i);
             if (!filter.test(window.keyAt(slot), window.valueAt(slot)))
             {
                 rejected.add(window.keyAt(slot));

@@ -10,7 +10,9 @@ import java.util.function.LongBinaryOperator;
  * {@code reduceByKeyAndWindow(f, window, slide)} without an inverse on long keys and values (Spark's
  * {@code reduceByKey(f).window(w, s).reduceByKey(f)}; generic twin: {@code ReduceByKeyNode} over {@code WindowNode}).
  * Each parent batch is folded into its pane; a slide combines pane aggregates with {@code f} (never re-reducing raw
- * records) and writes the window out. Keys absent from every pane of the window are not emitted.
+ * records) and writes the window out. Keys absent from every pane of the window are not emitted; the others are
+ * listed in order of first appearance in the window (the generic twin's order): panes keep their keys in that order,
+ * suffixes and {@code back} are built oldest pane first, and every map here keeps insertion order.
  *
  * <p>Overlapping windows ({@code slide <= window}) use two stacks: {@code back} holds the panes that entered since
  * the last flip, folded together as they enter; the front holds suffix aggregates of the panes before them
@@ -27,8 +29,8 @@ public final class LongLongWindowedReduceOperator implements LongLongPaneWindow
     private final PaneRingDescriptor geometry;
     private final LongBinaryOperator f;
     private final LongLongPaneRing ring;
-    private final LongLongStateMap window = new LongLongStateMap(16);
-    private final LongLongStateMap back = new LongLongStateMap(16);
+    private final LongLongStateMap window = LongLongStateMap.inInsertionOrder(16);
+    private final LongLongStateMap back = LongLongStateMap.inInsertionOrder(16);
     private long boundaryPane;
     private long nextEndPane;
 
@@ -92,8 +94,9 @@ public final class LongLongWindowedReduceOperator implements LongLongPaneWindow
         {
             ring.addSuffixInto(from, window, f);
         }
-        for (int slot = back.nextSlot(0); slot >= 0; slot = back.nextSlot(slot + 1))
+        for (int i = 0, n = back.size(); i < n; i++)
         {
+            final int slot = back.slotInOrder(i);
             window.merge(back.keyAt(slot), back.valueAt(slot), f);
         }
         return WindowOutput.append(window, outKeys, outValues);

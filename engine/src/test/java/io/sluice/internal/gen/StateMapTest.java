@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,6 +67,59 @@ class StateMapTest
             {
                 assertEquals(entry.getValue(), map.valueAt(map.slotOf(entry.getKey())));
             }
+        }
+    }
+
+    @Test
+    void anOrderedMapKeepsInsertionOrderThroughRemovesGrowthAndCompaction()
+    {
+        final Random random = new Random(7);
+        final LinkedHashMap<Long, Long> reference = new LinkedHashMap<>();
+        try (LongLongStateMap map = LongLongStateMap.inInsertionOrder(4))
+        {
+            assertTrue(map.isOrdered());
+            for (int i = 0; i < 100_000; i++)
+            {
+                final long key = random.nextInt(2000) - 50;
+                if (random.nextInt(3) == 0)
+                {
+                    assertEquals(reference.remove(key) != null, map.remove(key));
+                }
+                else
+                {
+                    final long value = random.nextInt(1000);
+                    map.merge(key, value, Long::sum);
+                    reference.merge(key, value, Long::sum);
+                }
+                if (i % 9973 == 0)
+                {
+                    assertInOrder(reference, map);
+                }
+            }
+            assertInOrder(reference, map);
+            map.clear();
+            map.put(5, 1);
+            map.put(-3, 2);
+            map.put(5, 3);
+            reference.clear();
+            reference.put(5L, 3L);
+            reference.put(-3L, 2L);
+            assertInOrder(reference, map);
+        }
+    }
+
+    private static void assertInOrder(final LinkedHashMap<Long, Long> reference, final LongLongStateMap map)
+    {
+        map.compactOrder();
+        assertEquals(reference.size(), map.size());
+        int position = 0;
+        for (final var entry : reference.entrySet())
+        {
+            final int slot = map.slotInOrder(position);
+            assertEquals(entry.getKey(), map.keyInOrder(position), "key at position " + position);
+            assertEquals(entry.getKey(), map.keyAt(slot));
+            assertEquals(entry.getValue(), map.valueAt(slot));
+            position++;
         }
     }
 
