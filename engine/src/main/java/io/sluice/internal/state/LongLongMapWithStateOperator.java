@@ -37,7 +37,7 @@ public final class LongLongMapWithStateOperator implements AutoCloseable
     {
         this.function = function;
         this.timeoutMs = timeoutMs;
-        this.state = new LongLongStateMap(16, zeroTimeMs, batchMs, true);
+        this.state = new LongLongStateMap(16, zeroTimeMs, batchMs);
     }
 
     /** Seeds an initial state, stored at {@code timeMs} (the first batch's time) without calling the function. */
@@ -98,10 +98,8 @@ public final class LongLongMapWithStateOperator implements AutoCloseable
         final LongLongStateMap state = this.state;
         final long thresholdMs = batchTimeMs - timeoutMs;
         idle.clear();
-        state.compactOrder();
-        for (int i = 0, n = state.size(); i < n; i++)
+        for (int slot = state.nextSlot(0); slot >= 0; slot = state.nextSlot(slot + 1))
         {
-            final int slot = state.slotInOrder(i);
             if (state.isUpdatedBefore(slot, thresholdMs))
             {
                 final long key = state.keyAt(slot);
@@ -122,10 +120,8 @@ public final class LongLongMapWithStateOperator implements AutoCloseable
     public int snapshot(final LongVector outKeys, final LongVector outStates)
     {
         final LongLongStateMap state = this.state;
-        state.compactOrder();
-        for (int i = 0, n = state.size(); i < n; i++)
+        for (int slot = state.nextSlot(0); slot >= 0; slot = state.nextSlot(slot + 1))
         {
-            final int slot = state.slotInOrder(i);
             outKeys.add(state.keyAt(slot));
             outStates.add(state.valueAt(slot));
         }

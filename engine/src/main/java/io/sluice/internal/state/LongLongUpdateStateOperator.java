@@ -25,8 +25,8 @@ public final class LongLongUpdateStateOperator implements AutoCloseable
     private static final long COUNT_MASK = 0xFFFF_FFFFL;
 
     private final LongUpdateFunction function;
-    private final LongLongStateMap state = LongLongStateMap.inInsertionOrder(16);
-    private final LongLongStateMap groups = LongLongStateMap.inInsertionOrder(16);
+    private final LongLongStateMap state = new LongLongStateMap(16);
+    private final LongLongStateMap groups = new LongLongStateMap(16);
     private final LongVector grouped = new LongVector(16);
     private final LongVector removed = new LongVector(16);
     private final LongStateFlyweight flyweight = new LongStateFlyweight();
@@ -57,10 +57,8 @@ public final class LongLongUpdateStateOperator implements AutoCloseable
         final LongStateFlyweight flyweight = this.flyweight;
         final long groupedAddress = grouped.address();
         removed.clear();
-        state.compactOrder();
-        for (int i = 0, n = state.size(); i < n; i++)
+        for (int slot = state.nextSlot(0); slot >= 0; slot = state.nextSlot(slot + 1))
         {
-            final int slot = state.slotInOrder(i);
             final long key = state.keyAt(slot);
             final int group = groups.isEmpty() ? -1 : groups.slotOf(key);
             if (group >= 0)
@@ -88,9 +86,8 @@ public final class LongLongUpdateStateOperator implements AutoCloseable
         {
             state.remove(removed.get(i));
         }
-        for (int i = 0, n = groups.size(); i < n; i++)
+        for (int group = groups.nextSlot(0); group >= 0; group = groups.nextSlot(group + 1))
         {
-            final int group = groups.slotInOrder(i);
             final long packed = groups.valueAt(group);
             if (packed >= 0)
             {
@@ -104,10 +101,8 @@ public final class LongLongUpdateStateOperator implements AutoCloseable
                 }
             }
         }
-        state.compactOrder();
-        for (int i = 0, n = state.size(); i < n; i++)
+        for (int slot = state.nextSlot(0); slot >= 0; slot = state.nextSlot(slot + 1))
         {
-            final int slot = state.slotInOrder(i);
             outKeys.add(state.keyAt(slot));
             outValues.add(state.valueAt(slot));
         }

@@ -28,7 +28,7 @@ public final class LongLongReducedWindowOperator implements LongLongPaneWindow
     private final LongBinaryOperator inverse;
     private final LongPairPredicate filter;
     private final LongLongPaneRing ring;
-    private final LongLongStateMap window = LongLongStateMap.inInsertionOrder(16);
+    private final LongLongStateMap window = new LongLongStateMap(16);
     private final LongVector rejected = new LongVector(16);
     private long nextEndPane;
 
@@ -104,10 +104,8 @@ public final class LongLongReducedWindowOperator implements LongLongPaneWindow
     {
         final LongLongStateMap window = this.window;
         rejected.clear();
-        window.compactOrder();
-        for (int i = 0, n = window.size(); i < n; i++)
+        for (int slot = window.nextSlot(0); slot >= 0; slot = window.nextSlot(slot + 1))
         {
-            final int slot = window.slotInOrder(i);
             if (!filter.test(window.keyAt(slot), window.valueAt(slot)))
             {
                 rejected.add(window.keyAt(slot));

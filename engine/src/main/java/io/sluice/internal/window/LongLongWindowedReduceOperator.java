@@ -29,8 +29,8 @@ public final class LongLongWindowedReduceOperator implements LongLongPaneWindow
     private final PaneRingDescriptor geometry;
     private final LongBinaryOperator f;
     private final LongLongPaneRing ring;
-    private final LongLongStateMap window = LongLongStateMap.inInsertionOrder(16);
-    private final LongLongStateMap back = LongLongStateMap.inInsertionOrder(16);
+    private final LongLongStateMap window = new LongLongStateMap(16);
+    private final LongLongStateMap back = new LongLongStateMap(16);
     private long boundaryPane;
     private long nextEndPane;
 
@@ -94,9 +94,8 @@ public final class LongLongWindowedReduceOperator implements LongLongPaneWindow
         {
             ring.addSuffixInto(from, window, f);
         }
-        for (int i = 0, n = back.size(); i < n; i++)
+        for (int slot = back.nextSlot(0); slot >= 0; slot = back.nextSlot(slot + 1))
         {
-            final int slot = back.slotInOrder(i);
             window.merge(back.keyAt(slot), back.valueAt(slot), f);
         }
         return WindowOutput.append(window, outKeys, outValues);

@@ -3,7 +3,7 @@ package io.sluice.internal.window;
 import io.sluice.internal.gen.LongLongStateMap;
 import io.sluice.internal.gen.LongVector;
 
-/** Writes a window map (one that keeps insertion order) out as key and value columns, in insertion order. */
+/** Writes a window map out as key and value columns, in the map's insertion order. */
 final class WindowOutput
 {
     private WindowOutput()
@@ -12,14 +12,11 @@ final class WindowOutput
 
     static int append(final LongLongStateMap window, final LongVector outKeys, final LongVector outValues)
     {
-        window.compactOrder();
-        final int n = window.size();
-        for (int i = 0; i < n; i++)
+        for (int slot = window.nextSlot(0); slot >= 0; slot = window.nextSlot(slot + 1))
         {
-            final int slot = window.slotInOrder(i);
             outKeys.add(window.keyAt(slot));
             outValues.add(window.valueAt(slot));
         }
-        return n;
+        return window.size();
     }
 }

@@ -71,13 +71,12 @@ class StateMapTest
     }
 
     @Test
-    void anOrderedMapKeepsInsertionOrderThroughRemovesGrowthAndCompaction()
+    void keepsInsertionOrderThroughRemovesGrowthAndCompaction()
     {
         final Random random = new Random(7);
         final LinkedHashMap<Long, Long> reference = new LinkedHashMap<>();
-        try (LongLongStateMap map = LongLongStateMap.inInsertionOrder(4))
+        try (LongLongStateMap map = new LongLongStateMap(4))
         {
-            assertTrue(map.isOrdered());
             for (int i = 0; i < 100_000; i++)
             {
                 final long key = random.nextInt(2000) - 50;
@@ -90,6 +89,7 @@ class StateMapTest
                     final long value = random.nextInt(1000);
                     map.merge(key, value, Long::sum);
                     reference.merge(key, value, Long::sum);
+                    map.updateTimeAt(map.slotOf(key), key + 1000);
                 }
                 if (i % 9973 == 0)
                 {
@@ -101,6 +101,8 @@ class StateMapTest
             map.put(5, 1);
             map.put(-3, 2);
             map.put(5, 3);
+            map.updateTimeAt(map.slotOf(5), 1005);
+            map.updateTimeAt(map.slotOf(-3), 997);
             reference.clear();
             reference.put(5L, 3L);
             reference.put(-3L, 2L);
@@ -110,17 +112,18 @@ class StateMapTest
 
     private static void assertInOrder(final LinkedHashMap<Long, Long> reference, final LongLongStateMap map)
     {
-        map.compactOrder();
         assertEquals(reference.size(), map.size());
-        int position = 0;
+        int slot = map.nextSlot(0);
         for (final var entry : reference.entrySet())
         {
-            final int slot = map.slotInOrder(position);
-            assertEquals(entry.getKey(), map.keyInOrder(position), "key at position " + position);
-            assertEquals(entry.getKey(), map.keyAt(slot));
+            assertTrue(slot >= 0, "an entry per reference entry");
+            assertEquals(entry.getKey(), map.keyAt(slot), "key in insertion order");
             assertEquals(entry.getValue(), map.valueAt(slot));
-            position++;
+            assertEquals(entry.getKey() + 1000, map.updateTimeAt(slot), "the time moves with its entry");
+            assertEquals(slot, map.slotOf(entry.getKey()));
+            slot = map.nextSlot(slot + 1);
         }
+        assertEquals(-1, slot, "no entry beyond the reference's");
     }
 
     @Test
