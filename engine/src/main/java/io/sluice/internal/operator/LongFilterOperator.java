@@ -12,12 +12,15 @@ import java.util.function.LongPredicate;
 
 /**
  * {@code LongDStream.filter(p)}: writes a selection vector over the parent's column instead of copying it (the
- * output batch views the parent's columns). Allocates nothing on the heap per record.
+ * output batch views the parent's columns). Allocates nothing on the heap per record. When {@link LongChainFusion}
+ * fused it with the narrow stages before it, it runs the whole chain from the chain's source in one loop.
  */
-public final class LongFilterOperator extends Node<Long>
+public final class LongFilterOperator extends Node<Long> implements LongChainStage
 {
     private final Node<Long> parent;
     private final LongPredicate p;
+    private Node<Long> fusedSource;
+    private LongChain fusedChain;
 
     public LongFilterOperator(final Node<Long> parent, final LongPredicate p)
     {
@@ -27,8 +30,43 @@ public final class LongFilterOperator extends Node<Long>
     }
 
     @Override
+    public Node<Long> parent()
+    {
+        return parent;
+    }
+
+    @Override
+    public LongChain stage()
+    {
+        return LongChain.filter(p);
+    }
+
+    @Override
+    public void fuse(final Node<Long> source, final LongChain chain)
+    {
+        fusedSource = source;
+        fusedChain = chain;
+    }
+
+    @Override
+    public Node<Long> fusedSource()
+    {
+        return fusedSource;
+    }
+
+    @Override
+    public LongChain fusedChain()
+    {
+        return fusedChain;
+    }
+
+    @Override
     protected BatchData<Long> compute(final long time)
     {
+        if (fusedChain != null)
+        {
+            return LongChainStage.computeFused(fusedSource, fusedChain, time);
+        }
         final BatchData<Long> in = parent.getOrCompute(time);
         if (in == null)
         {

@@ -13,12 +13,15 @@ import java.util.function.LongUnaryOperator;
 
 /**
  * {@code LongDStream.map(f)}: one long out per selected long in, into a new dense column (the selection is applied,
- * so the output has none). Allocates nothing on the heap per record.
+ * so the output has none). Allocates nothing on the heap per record. When {@link LongChainFusion} fused it with the
+ * narrow stages before it, it runs the whole chain from the chain's source in one loop.
  */
-public final class LongMapOperator extends Node<Long>
+public final class LongMapOperator extends Node<Long> implements LongChainStage
 {
     private final Node<Long> parent;
     private final LongUnaryOperator f;
+    private Node<Long> fusedSource;
+    private LongChain fusedChain;
 
     public LongMapOperator(final Node<Long> parent, final LongUnaryOperator f)
     {
@@ -28,8 +31,43 @@ public final class LongMapOperator extends Node<Long>
     }
 
     @Override
+    public Node<Long> parent()
+    {
+        return parent;
+    }
+
+    @Override
+    public LongChain stage()
+    {
+        return LongChain.map(f);
+    }
+
+    @Override
+    public void fuse(final Node<Long> source, final LongChain chain)
+    {
+        fusedSource = source;
+        fusedChain = chain;
+    }
+
+    @Override
+    public Node<Long> fusedSource()
+    {
+        return fusedSource;
+    }
+
+    @Override
+    public LongChain fusedChain()
+    {
+        return fusedChain;
+    }
+
+    @Override
     protected BatchData<Long> compute(final long time)
     {
+        if (fusedChain != null)
+        {
+            return LongChainStage.computeFused(fusedSource, fusedChain, time);
+        }
         final BatchData<Long> in = parent.getOrCompute(time);
         if (in == null)
         {
