@@ -24,6 +24,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.LongBinaryOperator;
 import java.util.function.LongPredicate;
@@ -38,8 +40,9 @@ import java.util.function.LongUnaryOperator;
  *   one loop into the pair columns, then reduceByKey.</li>
  *   <li>{@link #unfused()}: {@code sluice.plan.fusion=false}: one loop and one intermediate column or selection per
  *   operator.</li>
- *   <li>{@link #handWritten()}: the baseline, one hand-written loop over {@code long[]} into a reused
+ *   <li>{@link #handWritten()}: the target's baseline, one hand-written loop over {@code long[]} into a reused
  *   {@code Long2LongOpenHashMap} (no engine, no output columns).</li>
+ *   <li>{@link #boxedHashMap()}: the naive baseline, the same loop into {@code HashMap<Long, Long>.merge}.</li>
  * </ul>
  */
 @State(Scope.Thread)
@@ -104,7 +107,8 @@ public class LongChainFusionBenchmark extends BenchmarkBase
             protected BatchData<Long> compute(final long t)
             {
                 // a view: the graph frees only the view when it forgets the batch, never the prepared column
-                return BatchData.columnar(t, ColumnLayout.LONGS, () -> ColumnBatch.viewOf(columns, new boolean[1], null));
+                return BatchData.columnar(t, ColumnLayout.LONGS,
+                    () -> ColumnBatch.viewOf(columns, new boolean[1], null));
             }
         };
         final Node<Long> mapped = new LongMapOperator(new LongFilterOperator(new LongMapOperator(input,
@@ -159,6 +163,24 @@ public class LongChainFusionBenchmark extends BenchmarkBase
             {
                 final long y = x >>> 1;
                 sums.addTo(y & 1023, y);
+            }
+        }
+        return sums.size();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(RECORDS)
+    public int boxedHashMap()
+    {
+        final long[] elements = this.elements;
+        final Map<Long, Long> sums = new HashMap<>();
+        for (int i = 0; i < elements.length; i++)
+        {
+            final long x = elements[i] * 3 + 1;
+            if ((x & 1) == 0)
+            {
+                final long y = x >>> 1;
+                sums.merge(y & 1023, y, Long::sum);
             }
         }
         return sums.size();

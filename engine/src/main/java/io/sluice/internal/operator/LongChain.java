@@ -77,6 +77,23 @@ public final class LongChain
     public int run(final long srcAddress, final long selectionAddress, final int count, final long valuesAddress,
         final long rowsAddress)
     {
+        return runInto(srcAddress, selectionAddress, count, valuesAddress, rowsAddress, null, null, 0);
+    }
+
+    /**
+     * As {@link #run}, then {@code key} and {@code value} of each surviving element into the two long columns
+     * ({@code LongDStream.mapToLongPair} at the chain's end); returns how many pairs.
+     */
+    public int runToPairs(final long srcAddress, final long selectionAddress, final int count,
+        final LongUnaryOperator key, final LongUnaryOperator value, final long keysAddress, final long valuesAddress)
+    {
+        return runInto(srcAddress, selectionAddress, count, valuesAddress, 0, key, value, keysAddress);
+    }
+
+    /** The one loop: pairs when {@code key} is set, else values or rows as {@link #run} says. */
+    private int runInto(final long srcAddress, final long selectionAddress, final int count, final long valuesAddress,
+        final long rowsAddress, final LongUnaryOperator key, final LongUnaryOperator value, final long keysAddress)
+    {
         final LongUnaryOperator[] maps = this.maps;
         final LongPredicate[] predicates = this.predicates;
         final int stages = maps.length;
@@ -98,7 +115,12 @@ public final class LongChain
                     continue rows;
                 }
             }
-            if (valuesAddress != 0)
+            if (key != null)
+            {
+                UnsafeApi.putLong(keysAddress + ((long)out << 3), key.applyAsLong(v));
+                UnsafeApi.putLong(valuesAddress + ((long)out << 3), value.applyAsLong(v));
+            }
+            else if (valuesAddress != 0)
             {
                 UnsafeApi.putLong(valuesAddress + ((long)out << 3), v);
             }
@@ -106,40 +128,6 @@ public final class LongChain
             {
                 UnsafeApi.putInt(rowsAddress + ((long)out << 2), row);
             }
-            out++;
-        }
-        return out;
-    }
-
-    /**
-     * As {@link #run}, then {@code key} and {@code value} of each surviving element into the two long columns
-     * ({@code LongDStream.mapToLongPair} at the chain's end); returns how many pairs.
-     */
-    public int runToPairs(final long srcAddress, final long selectionAddress, final int count,
-        final LongUnaryOperator key, final LongUnaryOperator value, final long keysAddress, final long valuesAddress)
-    {
-        final LongUnaryOperator[] maps = this.maps;
-        final LongPredicate[] predicates = this.predicates;
-        final int stages = maps.length;
-        int out = 0;
-        rows:
-        for (int i = 0; i < count; i++)
-        {
-            long v = UnsafeApi.getLong(srcAddress + ((long)SelectedRows.row(selectionAddress, i) << 3));
-            for (int s = 0; s < stages; s++)
-            {
-                final LongUnaryOperator map = maps[s];
-                if (map != null)
-                {
-                    v = map.applyAsLong(v);
-                }
-                else if (!predicates[s].test(v))
-                {
-                    continue rows;
-                }
-            }
-            UnsafeApi.putLong(keysAddress + ((long)out << 3), key.applyAsLong(v));
-            UnsafeApi.putLong(valuesAddress + ((long)out << 3), value.applyAsLong(v));
             out++;
         }
         return out;

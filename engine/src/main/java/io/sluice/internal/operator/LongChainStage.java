@@ -7,44 +7,75 @@ import io.sluice.internal.gen.LongVector;
 import io.sluice.internal.graph.BatchData;
 import io.sluice.internal.graph.Node;
 
+import java.util.List;
+
 /**
  * A narrow one-column fast-path operator ({@link LongMapOperator}, {@link LongFilterOperator}) that
- * {@link LongChainFusion} can fuse with the stages before it: its own {@link #stage()}, and once fused the
- * materialised node it reads instead of its parent and the chain it runs.
+ * {@link LongChainFusion} can fuse with the stages before it. Unfused it runs its own {@link #stage()} over its
+ * parent's batch; fused it reads the chain's source instead and runs the whole chain (ending with its own stage) in
+ * one loop, while the absorbed operators are never computed.
  */
-public interface LongChainStage
+public abstract class LongChainStage extends Node<Long>
 {
+    private final Node<Long> parent;
+    private Node<Long> fusedSource;
+    private LongChain fusedChain;
+
+    protected LongChainStage(final Node<Long> parent)
+    {
+        super(parent.graph(), List.of(parent));
+        this.parent = parent;
+    }
+
     /** The parent whose batches the operator reads unless fused. */
-    Node<Long> parent();
+    public final Node<Long> parent()
+    {
+        return parent;
+    }
 
     /** This operator's own stage. */
-    LongChain stage();
+    public abstract LongChain stage();
 
-    /** Reads {@code source}'s batches and runs {@code chain} (ending with this stage) instead (planning, before start). */
-    void fuse(Node<Long> source, LongChain chain);
+    /** This operator alone over {@code in}'s column 0. */
+    protected abstract ColumnBatch applyStage(ColumnBatch in);
+
+    /** Reads {@code source}'s batches and runs {@code chain} (ending with this stage) instead (planning, at start). */
+    public final void fuse(final Node<Long> source, final LongChain chain)
+    {
+        fusedSource = source;
+        fusedChain = chain;
+    }
 
     /** The node read when fused, else null. */
-    Node<Long> fusedSource();
+    public final Node<Long> fusedSource()
+    {
+        return fusedSource;
+    }
 
     /** The chain run when fused (this stage last), else null. */
-    LongChain fusedChain();
-
-    /**
-     * The batch of a fused chain at {@code time}: {@code chain} over {@code source}'s batch in one loop; a new column
-     * when some stage maps, else a selection over the source's columns.
-     */
-    static BatchData<Long> computeFused(final Node<Long> source, final LongChain chain, final long time)
+    public final LongChain fusedChain()
     {
-        final BatchData<Long> in = source.getOrCompute(time);
+        return fusedChain;
+    }
+
+    @Override
+    protected final BatchData<Long> compute(final long time)
+    {
+        final LongChain chain = fusedChain;
+        final BatchData<Long> in = (chain == null ? parent : fusedSource).getOrCompute(time);
         if (in == null)
         {
             return null;
         }
-        return BatchData.columnar(time, ColumnLayout.LONGS, () -> applyFused(in.columns(ColumnLayout.LONGS), chain));
+        return BatchData.columnar(time, ColumnLayout.LONGS, () -> chain == null
+            ? applyStage(in.columns(ColumnLayout.LONGS)) : applyFused(in.columns(ColumnLayout.LONGS), chain));
     }
 
-    /** Runs {@code chain} over the selected rows of {@code in}'s column 0. */
-    static ColumnBatch applyFused(final ColumnBatch in, final LongChain chain)
+    /**
+     * Runs {@code chain} over the selected rows of {@code in}'s column 0 in one loop: a new column when some stage
+     * maps, else a selection over {@code in}'s columns.
+     */
+    public static ColumnBatch applyFused(final ColumnBatch in, final LongChain chain)
     {
         final int size = in.size();
         final IntVector inSelection = in.selection();

@@ -1,13 +1,10 @@
 package io.sluice.internal.operator;
 
 import io.sluice.internal.column.ColumnBatch;
-import io.sluice.internal.column.ColumnLayout;
 import io.sluice.internal.gen.IntVector;
-import io.sluice.internal.graph.BatchData;
 import io.sluice.internal.graph.Node;
 import org.agrona.UnsafeApi;
 
-import java.util.List;
 import java.util.function.LongPredicate;
 
 /**
@@ -15,24 +12,14 @@ import java.util.function.LongPredicate;
  * output batch views the parent's columns). Allocates nothing on the heap per record. When {@link LongChainFusion}
  * fused it with the narrow stages before it, it runs the whole chain from the chain's source in one loop.
  */
-public final class LongFilterOperator extends Node<Long> implements LongChainStage
+public final class LongFilterOperator extends LongChainStage
 {
-    private final Node<Long> parent;
     private final LongPredicate p;
-    private Node<Long> fusedSource;
-    private LongChain fusedChain;
 
     public LongFilterOperator(final Node<Long> parent, final LongPredicate p)
     {
-        super(parent.graph(), List.of(parent));
-        this.parent = parent;
+        super(parent);
         this.p = p;
-    }
-
-    @Override
-    public Node<Long> parent()
-    {
-        return parent;
     }
 
     @Override
@@ -42,37 +29,9 @@ public final class LongFilterOperator extends Node<Long> implements LongChainSta
     }
 
     @Override
-    public void fuse(final Node<Long> source, final LongChain chain)
+    protected ColumnBatch applyStage(final ColumnBatch in)
     {
-        fusedSource = source;
-        fusedChain = chain;
-    }
-
-    @Override
-    public Node<Long> fusedSource()
-    {
-        return fusedSource;
-    }
-
-    @Override
-    public LongChain fusedChain()
-    {
-        return fusedChain;
-    }
-
-    @Override
-    protected BatchData<Long> compute(final long time)
-    {
-        if (fusedChain != null)
-        {
-            return LongChainStage.computeFused(fusedSource, fusedChain, time);
-        }
-        final BatchData<Long> in = parent.getOrCompute(time);
-        if (in == null)
-        {
-            return null;
-        }
-        return BatchData.columnar(time, ColumnLayout.LONGS, () -> apply(in.columns(ColumnLayout.LONGS), p));
+        return apply(in, p);
     }
 
     /** A view of {@code in} selecting the rows whose column 0 value passes {@code p}. */

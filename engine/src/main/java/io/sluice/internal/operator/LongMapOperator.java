@@ -1,14 +1,11 @@
 package io.sluice.internal.operator;
 
 import io.sluice.internal.column.ColumnBatch;
-import io.sluice.internal.column.ColumnLayout;
 import io.sluice.internal.gen.IntVector;
 import io.sluice.internal.gen.LongVector;
-import io.sluice.internal.graph.BatchData;
 import io.sluice.internal.graph.Node;
 import org.agrona.UnsafeApi;
 
-import java.util.List;
 import java.util.function.LongUnaryOperator;
 
 /**
@@ -16,24 +13,14 @@ import java.util.function.LongUnaryOperator;
  * so the output has none). Allocates nothing on the heap per record. When {@link LongChainFusion} fused it with the
  * narrow stages before it, it runs the whole chain from the chain's source in one loop.
  */
-public final class LongMapOperator extends Node<Long> implements LongChainStage
+public final class LongMapOperator extends LongChainStage
 {
-    private final Node<Long> parent;
     private final LongUnaryOperator f;
-    private Node<Long> fusedSource;
-    private LongChain fusedChain;
 
     public LongMapOperator(final Node<Long> parent, final LongUnaryOperator f)
     {
-        super(parent.graph(), List.of(parent));
-        this.parent = parent;
+        super(parent);
         this.f = f;
-    }
-
-    @Override
-    public Node<Long> parent()
-    {
-        return parent;
     }
 
     @Override
@@ -43,37 +30,9 @@ public final class LongMapOperator extends Node<Long> implements LongChainStage
     }
 
     @Override
-    public void fuse(final Node<Long> source, final LongChain chain)
+    protected ColumnBatch applyStage(final ColumnBatch in)
     {
-        fusedSource = source;
-        fusedChain = chain;
-    }
-
-    @Override
-    public Node<Long> fusedSource()
-    {
-        return fusedSource;
-    }
-
-    @Override
-    public LongChain fusedChain()
-    {
-        return fusedChain;
-    }
-
-    @Override
-    protected BatchData<Long> compute(final long time)
-    {
-        if (fusedChain != null)
-        {
-            return LongChainStage.computeFused(fusedSource, fusedChain, time);
-        }
-        final BatchData<Long> in = parent.getOrCompute(time);
-        if (in == null)
-        {
-            return null;
-        }
-        return BatchData.columnar(time, ColumnLayout.LONGS, () -> apply(in.columns(ColumnLayout.LONGS), f));
+        return apply(in, f);
     }
 
     /** Maps the selected rows of {@code in}'s column 0 into a new batch. */
