@@ -52,13 +52,20 @@ public final class LongDStream
         return Duration.ofMillis(node.slideMs());
     }
 
-    /** Generic twin: {@code DStream<Long>.map(f)}. */
+    /**
+     * Generic twin: {@code DStream<Long>.map(f)}. Consecutive {@code map} and {@code filter} calls (and a
+     * {@link #mapToLongPair} after them) fuse into one loop at start unless a stream between them is read twice or
+     * persisted ({@code sluice.plan.fusion}); {@code f} runs once per element either way.
+     */
     public LongDStream map(final LongUnaryOperator f)
     {
         return new LongDStream(context, new LongMapOperator(node, Objects.requireNonNull(f, "f")));
     }
 
-    /** Generic twin: {@code DStream<Long>.filter(p)}. Writes a selection vector; copies nothing. */
+    /**
+     * Generic twin: {@code DStream<Long>.filter(p)}. Writes a selection vector; copies nothing. Fuses with the
+     * {@code map} and {@code filter} calls around it as {@link #map} says.
+     */
     public LongDStream filter(final LongPredicate p)
     {
         return new LongDStream(context, new LongFilterOperator(node, Objects.requireNonNull(p, "p")));

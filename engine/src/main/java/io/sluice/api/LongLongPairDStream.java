@@ -19,7 +19,9 @@ import java.util.function.LongBinaryOperator;
 /**
  * The fast path's stream of ({@code long} key, {@code long} value) pairs: each batch is two off-heap long columns;
  * keyed aggregations run on a generated primitive open-addressing map. Every operator gives exactly what its
- * generic twin on {@code PairDStream<Long, Long>} gives; keyed outputs list keys in order of first appearance.
+ * generic twin on {@code PairDStream<Long, Long>} gives, element for element in the same order: keyed outputs list
+ * keys in order of first appearance; incremental windows and {@code updateStateByKey} list the previous batch's keys
+ * first, then new keys in order of first appearance; {@code mapWithState}'s state keeps insertion order.
  * {@link #boxed()} goes back to the generic API.
  *
  * <p>Made by {@link LongDStream#mapToLongPair}, {@link LongDStream#countByValue()},
@@ -122,7 +124,8 @@ public final class LongLongPairDStream
     /**
      * Generic twin: {@code PairDStream<Long, Long>.reduceByKeyAndWindow(f, window, slide)}. Each batch is folded once
      * into its pane (one partial aggregate per pane of gcd(window, slide)); a slide combines the window's panes,
-     * never the raw records. Keys without values in the window are absent. No allocation per record.
+     * never the raw records. Keys without values in the window are absent; the others are listed in order of first
+     * appearance in the window. No allocation per record.
      */
     public LongLongPairDStream reduceByKeyAndWindow(final LongBinaryOperator f, final Duration window,
         final Duration slide)
@@ -135,7 +138,8 @@ public final class LongLongPairDStream
      * Generic twin: {@code PairDStream<Long, Long>.reduceByKeyAndWindow(f, inverse, window, slide)}. A slide subtracts
      * the panes leaving the window with {@code inverse} and adds those entering with {@code f}: its cost depends on
      * the keys of those panes, not on the window length. Keys are never dropped (they decay to the inverse's zero).
-     * Needs a checkpoint directory. No allocation per record.
+     * Keys of the previous window come first in their order, then keys new to the window in order of first
+     * appearance. Needs a checkpoint directory. No allocation per record.
      */
     public LongLongPairDStream reduceByKeyAndWindow(final LongBinaryOperator f, final LongBinaryOperator inverse,
         final Duration window, final Duration slide)
@@ -147,7 +151,8 @@ public final class LongLongPairDStream
 
     /**
      * Generic twin: {@code PairDStream<Long, Long>.reduceByKeyAndWindow(f, inverse, window, slide, filter)}: keeps only
-     * the keys for which {@code filter} is true, applied to the window's state itself.
+     * the keys for which {@code filter} is true, applied to the window's state itself (a dropped key that comes back
+     * is a new key, listed after the previous window's).
      */
     public LongLongPairDStream reduceByKeyAndWindow(final LongBinaryOperator f, final LongBinaryOperator inverse,
         final Duration window, final Duration slide, final LongPairPredicate filter)
@@ -160,8 +165,9 @@ public final class LongLongPairDStream
     /**
      * Generic twin: {@code PairDStream<Long, Long>.updateStateByKey(update)}. {@code update} is called every batch for
      * every key with state or new values (Spark's rule), with the key's values of the batch in arrival order; the
-     * output is the whole state. State lives in an off-heap map. Needs a checkpoint directory. No allocation per
-     * record.
+     * output is the whole state: the previous state's keys in their order, then new keys in order of first
+     * appearance (calls run in the same order). State lives in an off-heap map. Needs a checkpoint directory. No
+     * allocation per record.
      */
     public LongLongPairDStream updateStateByKey(final LongUpdateFunction update)
     {
@@ -171,7 +177,8 @@ public final class LongLongPairDStream
 
     /**
      * Generic twin: {@code PairDStream<Long, Long>.updateStateByKey(update, initialState)}: the initial states join the
-     * first batch that has data (their keys get their call with no values then).
+     * first batch that has data (their keys get their call with no values then, first, in the map's iteration
+     * order).
      */
     public LongLongPairDStream updateStateByKey(final LongUpdateFunction update, final Map<Long, Long> initialState)
     {
@@ -192,7 +199,9 @@ public final class LongLongPairDStream
     /**
      * Generic twin: {@code PairDStream<Long, Long>.mapWithState(spec)}. With a timeout, keys idle STRICTLY longer than it
      * are timed out on checkpoint batches (every 10 batches by default), the function then seeing no value and
-     * {@code state.isTimingOut()}; initial states are stored at the first batch's time.
+     * {@code state.isTimingOut()}; initial states are stored at the first batch's time. The state keeps insertion
+     * order (initial states first, in the map's order; a removed key that comes back goes to the end): snapshots and
+     * timeouts follow it.
      */
     public LongMapWithStateDStream mapWithState(final LongStateSpec spec)
     {

@@ -13,7 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -23,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The windowed and stateful fast-path operators, through the public API and the scheduler, give the same batches as
- * their generic twins on the same input (as sets, Spark's comparison): both run in one context, side by side.
+ * their generic twins on the same input, element for element in the same order (the ordering contract): both run
+ * in one context, side by side.
  * Off-heap memory is back to where it started once the context stops.
  */
 class FastWindowStateApiTest
@@ -55,7 +58,7 @@ class FastWindowStateApiTest
 
     /**
      * Runs {@code generic} and {@code fast} on the same input in one context, batch by batch when {@code isStepwise},
-     * else all at once; returns both outputs, sorted.
+     * else all at once; returns both outputs as emitted (the ordering contract makes them equal element for element).
      */
     private static List<List<List<Pair<Long, Long>>>> sideBySide(final List<List<Pair<Long, Long>>> input,
         final boolean isStepwise, final Function<PairDStream<Long, Long>, DStream<Pair<Long, Long>>> generic,
@@ -80,7 +83,7 @@ class FastWindowStateApiTest
                 driver.advance(BATCHES);
             }
             assertEquals(genericOut.times(), fastOut.times(), "the same batch times");
-            return List.of(PairColumns.sorted(genericOut.batches()), PairColumns.sorted(fastOut.batches()));
+            return List.of(genericOut.batches(), fastOut.batches());
         }
     }
 
@@ -140,6 +143,44 @@ class FastWindowStateApiTest
     }
 
     @Test
+    void updateStateByKeyWithAnInitialStateListsItFirstInTheMapsOrder()
+    {
+        final List<List<Pair<Long, Long>>> input = PairColumns.randomBatches(21, BATCHES, 300, 40);
+        input.set(0, null);
+        final Map<Long, Long> initial = new HashMap<>();
+        for (long key = 500; key > 200; key -= 7)
+        {
+            initial.put(key, key % 5);
+        }
+        final List<List<List<Pair<Long, Long>>>> runs = sideBySide(input, false,
+            g -> g.updateStateByKey((List<Long> values, Optional<Long> state) ->
+            {
+                final long s = state.orElse(0L) + values.size() + 1;
+                return s % 9 == 0 ? Optional.empty() : Optional.of(s);
+            }, initial),
+            f -> f.updateStateByKey((key, values, state) ->
+            {
+                final long s = (state.exists() ? state.get() : 0) + values.size() + 1;
+                if (s % 9 == 0)
+                {
+                    if (state.exists())
+                    {
+                        state.remove();
+                    }
+                }
+                else
+                {
+                    state.update(s);
+                }
+            }, initial).boxed());
+        assertEquals(runs.get(0), runs.get(1));
+        final List<Long> firstKeys = runs.get(1).get(0).stream().map(Pair::key).toList();
+        final List<Long> keptInitial = initial.keySet().stream().filter(firstKeys::contains).toList();
+        assertTrue(keptInitial.size() > initial.size() / 2, "most initial keys survive the first batch");
+        assertEquals(keptInitial, firstKeys.subList(0, keptInitial.size()), "the initial keys first, in the map's order");
+    }
+
+    @Test
     void mapWithStateMappedAndSnapshotsWithTimeouts()
     {
         final List<List<Pair<Long, Long>>> input = input(9);
@@ -182,9 +223,9 @@ class FastWindowStateApiTest
             final CollectedOutput<Pair<Long, Long>> fastSnapshots = driver.collect(fast.stateSnapshots().boxed());
             driver.start();
             driver.advance(BATCHES);
-            assertEquals(sortedLongs(genericMapped.batches()), sortedLongs(fastMapped.batches()));
-            assertEquals(PairColumns.sorted(genericSnapshots.batches()), PairColumns.sorted(fastSnapshots.batches()));
-            assertTrue(sortedLongs(fastMapped.batches()).stream().flatMap(List::stream).anyMatch(v -> v <= -100),
+            assertEquals(genericMapped.batches(), fastMapped.batches());
+            assertEquals(genericSnapshots.batches(), fastSnapshots.batches());
+            assertTrue(fastMapped.batches().stream().flatMap(List::stream).anyMatch(v -> v <= -100),
                 "some key timed out");
         }
     }
@@ -236,17 +277,5 @@ class FastWindowStateApiTest
             final IllegalArgumentException error = assertThrows(IllegalArgumentException.class, driver::start);
             assertTrue(error.getMessage().contains("The checkpoint directory has not been set"), error.getMessage());
         }
-    }
-
-    private static List<List<Long>> sortedLongs(final List<List<Long>> batches)
-    {
-        final List<List<Long>> out = new ArrayList<>();
-        for (final List<Long> batch : batches)
-        {
-            final List<Long> copy = new ArrayList<>(batch);
-            copy.sort(null);
-            out.add(copy);
-        }
-        return out;
     }
 }

@@ -40,6 +40,8 @@ public final class ContextConfig
     public static final String PID_DERIVED_DEFAULT = "0.0";
     public static final String PID_MIN_RATE_PROP_NAME = "sluice.backpressure.pid.minRate";
     public static final String PID_MIN_RATE_DEFAULT = "100";
+    public static final String FUSION_PROP_NAME = "sluice.plan.fusion";
+    public static final String FUSION_DEFAULT = "true";
 
     private static final List<ConfigKey> CONTEXT_KEYS = List.of(
         new ConfigKey(RESTART_DELAY_PROP_NAME, RESTART_DELAY_DEFAULT,
@@ -62,7 +64,10 @@ public final class ContextConfig
         new ConfigKey(PID_INTEGRAL_PROP_NAME, PID_INTEGRAL_DEFAULT,
             "PID estimator: weight of the accumulated error (scheduling delay)."),
         new ConfigKey(PID_DERIVED_PROP_NAME, PID_DERIVED_DEFAULT, "PID estimator: weight of the error's change."),
-        new ConfigKey(PID_MIN_RATE_PROP_NAME, PID_MIN_RATE_DEFAULT, "PID estimator: the lowest rate it sets (records/s)."));
+        new ConfigKey(PID_MIN_RATE_PROP_NAME, PID_MIN_RATE_DEFAULT, "PID estimator: the lowest rate it sets (records/s)."),
+        new ConfigKey(FUSION_PROP_NAME, FUSION_DEFAULT,
+            "Fuse chains of narrow fast-path operators (LongDStream map, filter, mapToLongPair) into one loop at start; "
+                + "false runs one loop per operator (same results)."));
 
     private final Map<String, String> values;
     private final IngestConfig ingest;
@@ -131,6 +136,7 @@ public final class ContextConfig
         maxRate();
         maxLineBytes();
         deadLetterMaxBytes();
+        isFusionEnabled();
         if (values.containsKey(GRACEFUL_TIMEOUT_PROP_NAME))
         {
             Durations.parse(GRACEFUL_TIMEOUT_PROP_NAME, values.get(GRACEFUL_TIMEOUT_PROP_NAME));
@@ -184,10 +190,21 @@ public final class ContextConfig
 
     public boolean isBackpressureEnabled()
     {
-        final String value = values.getOrDefault(BACKPRESSURE_PROP_NAME, BACKPRESSURE_DEFAULT).trim();
+        return parseBoolean(BACKPRESSURE_PROP_NAME, BACKPRESSURE_DEFAULT);
+    }
+
+    /** Whether chains of narrow fast-path operators are fused at start ({@code sluice.plan.fusion}). */
+    public boolean isFusionEnabled()
+    {
+        return parseBoolean(FUSION_PROP_NAME, FUSION_DEFAULT);
+    }
+
+    private boolean parseBoolean(final String key, final String defaultValue)
+    {
+        final String value = values.getOrDefault(key, defaultValue).trim();
         if (!value.equals("true") && !value.equals("false"))
         {
-            throw new IllegalArgumentException(BACKPRESSURE_PROP_NAME + " must be true or false, was '" + value + "'");
+            throw new IllegalArgumentException(key + " must be true or false, was '" + value + "'");
         }
         return value.equals("true");
     }

@@ -10,6 +10,7 @@ import io.sluice.internal.graph.InputNode;
 import io.sluice.internal.log.BatchSegments;
 import io.sluice.internal.ingest.IngestPipeline;
 import io.sluice.internal.log.SegmentReader;
+import io.sluice.internal.operator.LongChainFusion;
 import io.sluice.internal.ingest.StreamWriter;
 import io.sluice.internal.input.ReceiverInputNode;
 import io.sluice.internal.input.SegmentBook;
@@ -106,6 +107,10 @@ public final class ContextRuntime implements ContextInternals
         final long batchMs = batchInterval.toMillis();
         final long firstBatchTime = JobScheduler.firstBatchTime(clock.millis(), batchMs);
         graph.start(firstBatchTime - batchMs);
+        if (config.isFusionEnabled())
+        {
+            LongChainFusion.fuse(graph);
+        }
 
         isDataDirOwned = namedDataDir == null;
         dataDir = isDataDirOwned ? TempDirectories.create("sluice-data-") : namedDataDir;

@@ -1,40 +1,37 @@
 package io.sluice.internal.operator;
 
 import io.sluice.internal.column.ColumnBatch;
-import io.sluice.internal.column.ColumnLayout;
 import io.sluice.internal.gen.IntVector;
-import io.sluice.internal.graph.BatchData;
 import io.sluice.internal.graph.Node;
 import org.agrona.UnsafeApi;
 
-import java.util.List;
 import java.util.function.LongPredicate;
 
 /**
  * {@code LongDStream.filter(p)}: writes a selection vector over the parent's column instead of copying it (the
- * output batch views the parent's columns). Allocates nothing on the heap per record.
+ * output batch views the parent's columns). Allocates nothing on the heap per record. When {@link LongChainFusion}
+ * fused it with the narrow stages before it, it runs the whole chain from the chain's source in one loop.
  */
-public final class LongFilterOperator extends Node<Long>
+public final class LongFilterOperator extends LongChainStage
 {
-    private final Node<Long> parent;
     private final LongPredicate p;
 
     public LongFilterOperator(final Node<Long> parent, final LongPredicate p)
     {
-        super(parent.graph(), List.of(parent));
-        this.parent = parent;
+        super(parent);
         this.p = p;
     }
 
     @Override
-    protected BatchData<Long> compute(final long time)
+    public LongChain stage()
     {
-        final BatchData<Long> in = parent.getOrCompute(time);
-        if (in == null)
-        {
-            return null;
-        }
-        return BatchData.columnar(time, ColumnLayout.LONGS, () -> apply(in.columns(ColumnLayout.LONGS), p));
+        return LongChain.filter(p);
+    }
+
+    @Override
+    protected ColumnBatch applyStage(final ColumnBatch in)
+    {
+        return apply(in, p);
     }
 
     /** A view of {@code in} selecting the rows whose column 0 value passes {@code p}. */

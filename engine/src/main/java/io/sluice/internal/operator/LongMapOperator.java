@@ -1,41 +1,38 @@
 package io.sluice.internal.operator;
 
 import io.sluice.internal.column.ColumnBatch;
-import io.sluice.internal.column.ColumnLayout;
 import io.sluice.internal.gen.IntVector;
 import io.sluice.internal.gen.LongVector;
-import io.sluice.internal.graph.BatchData;
 import io.sluice.internal.graph.Node;
 import org.agrona.UnsafeApi;
 
-import java.util.List;
 import java.util.function.LongUnaryOperator;
 
 /**
  * {@code LongDStream.map(f)}: one long out per selected long in, into a new dense column (the selection is applied,
- * so the output has none). Allocates nothing on the heap per record.
+ * so the output has none). Allocates nothing on the heap per record. When {@link LongChainFusion} fused it with the
+ * narrow stages before it, it runs the whole chain from the chain's source in one loop.
  */
-public final class LongMapOperator extends Node<Long>
+public final class LongMapOperator extends LongChainStage
 {
-    private final Node<Long> parent;
     private final LongUnaryOperator f;
 
     public LongMapOperator(final Node<Long> parent, final LongUnaryOperator f)
     {
-        super(parent.graph(), List.of(parent));
-        this.parent = parent;
+        super(parent);
         this.f = f;
     }
 
     @Override
-    protected BatchData<Long> compute(final long time)
+    public LongChain stage()
     {
-        final BatchData<Long> in = parent.getOrCompute(time);
-        if (in == null)
-        {
-            return null;
-        }
-        return BatchData.columnar(time, ColumnLayout.LONGS, () -> apply(in.columns(ColumnLayout.LONGS), f));
+        return LongChain.map(f);
+    }
+
+    @Override
+    protected ColumnBatch applyStage(final ColumnBatch in)
+    {
+        return apply(in, f);
     }
 
     /** Maps the selected rows of {@code in}'s column 0 into a new batch. */

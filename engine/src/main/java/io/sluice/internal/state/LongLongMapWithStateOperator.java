@@ -11,7 +11,9 @@ import org.agrona.UnsafeApi;
  * function sees the state the previous call left; then removed → deleted; updated, or still existing while a
  * timeout is set → stored with the batch time. On sweep batches (the checkpoint batches) keys last stored
  * STRICTLY before {@code batchTime - timeout} are idle: the function is called with no value and
- * {@code isTimingOut()}, and the key is removed. Every call's result is one mapped record.
+ * {@code isTimingOut()}, and the key is removed. Every call's result is one mapped record. Order is the generic
+ * twin's: the state keeps insertion order (an updated key keeps its place, a removed and re-added one moves to the
+ * end), and sweeps and snapshots walk it in that order.
  *
  * <p>The state lives in one {@link LongLongStateMap} (times in batch ticks) that the operator mutates in place:
  * a batch's snapshot must be taken (by {@link #snapshot}) before the next batch runs. One job thread;

@@ -9,7 +9,9 @@ import org.agrona.UnsafeApi;
  * {@code updateStateByKey} on long keys and long state: the fast twin of
  * {@code io.sluice.internal.generic.UpdateStateByKeyNode}. Each batch the function is called once for EVERY key
  * in the state (with this batch's values, possibly none), then once for each new key of the batch; a removed key
- * is deleted, an untouched one keeps its state. The output is the whole new state.
+ * is deleted, an untouched one keeps its state. The output is the whole new state. Order is the generic twin's: the
+ * calls and the output run over the previous state's keys in their order, then the batch's new keys in order of
+ * first appearance ({@code state} and {@code groups} keep insertion order).
  *
  * <p>A batch's values are grouped by key without sorting: a count per key in {@code groups}, run ends from the
  * counts, then the records are scattered backwards into {@code grouped} so that each key's run keeps arrival

@@ -2,34 +2,43 @@ package io.sluice.internal.state;
 
 /**
  * Layout of a generated keyed state map ({@code io.sluice.internal.gen.<K><V>StateMap}, from
- * {@code StateMap.java.tmpl}): one off-heap block per map, an open-addressing table with linear probing whose
- * columns sit one after another. For a capacity {@code c} (a power of two), key width {@code k} and value width
- * {@code v} bytes:
+ * {@code StateMap.java.tmpl}): an index table, open addressing with linear probing, whose slots hold entry numbers,
+ * and an entry block that keeps the entries in insertion order (the fast path's ordering contract: keys in order of
+ * first appearance). For an index capacity {@code c} (a power of two) the block has room for
+ * {@code n = c * MAX_LOAD} entries; with key width {@code k} and value width {@code v} bytes:
  *
  * <pre>
- *   0                 c*k               c*(k+v)          c*(k+v+4)        c*(k+v+5)
+ *   index: +----------------------+   slot i: 0 = empty, else entry number + 1
+ *          | int[c]               |
+ *          +----------------------+
+ *   entries:
+ *   0                 n*k               n*(k+v)          n*(k+v+4)        n*(k+v+5)
  *   +-----------------+-----------------+----------------+----------------+
- *   | keys[c]         | values[c]       | times[c] (int) | flags[c] (byte)|
+ *   | keys[n]         | values[n]       | times[n] (int) | flags[n] (byte)|
  *   +-----------------+-----------------+----------------+----------------+
- *     slot i: key at KEYS + i*k, value at VALUES + i*v, last-update tick at TIMES + 4i, 1 = full at FLAGS + i
+ *     entry e: key at KEYS + e*k, value at VALUES + e*v, last-update tick at TIMES + 4e, 1 = live at FLAGS + e
  * </pre>
  *
- * A slot is full when its flag byte is 1 (so every key value, 0 included, is a legal key). A time is stored as
- * an {@code int} number of ticks since the map's origin ({@code timeMs = originMs + tick * tickMs}): mapWithState
- * uses the batch interval as the tick, so 10 M long to long entries take {@code 2^24 * 21} bytes = 352 MB
- * ({@code StateMapMemoryHarness}: 354.7 MB live with its batch vectors, heap 4.7 MB under {@code -Xmx256m}; while
- * the table doubles from 2^23 to 2^24 slots, both tables are briefly live). When a tick would pass
+ * Entries are appended; a removed one is flagged dead (and reclaimed at once if it is the last), and when the block
+ * is full it is compacted in place (a quarter or more dead) or the map doubles. A time is stored as an {@code int}
+ * number of ticks since the map's origin ({@code timeMs = originMs + tick * tickMs}): mapWithState uses the batch
+ * interval as the tick, so 10 M long to long entries take {@code 2^24 * 4 + 12.58 M * 21} bytes = 331 MB
+ * ({@code StateMapMemoryHarness}: 333.8 MB live with its batch vectors, heap 4.7 MB under {@code -Xmx256m}, within
+ * the 400 MB budget; while the map doubles from 2^23 to 2^24 slots, both are briefly live). When a tick would pass
  * {@code Integer.MAX_VALUE} the map moves its origin forward by {@link #REBASE_TICKS} and clamps older ticks.
  *
- * <p>Deletion shifts later entries of the probe run back (no tombstones), so a full slot is always reachable
- * from its key's home slot without passing an empty one.
+ * <p>Deletion shifts later index slots of the probe run back (no tombstones in the index), so a full index slot is
+ * always reachable from its key's home slot without passing an empty one; no entry moves on deletion.
  */
 public final class StateMapDescriptor
 {
-    /** Bytes of one slot's last-update tick. */
+    /** Bytes of one entry's last-update tick. */
     public static final int TIME_BYTES = 4;
 
-    /** Bytes of one slot's full/empty flag. */
+    /** Bytes of one index slot (an entry number + 1). */
+    public static final int INDEX_BYTES = 4;
+
+    /** Bytes of one entry's live/removed flag. */
     public static final int FLAG_BYTES = 1;
 
     /**
@@ -47,6 +56,12 @@ public final class StateMapDescriptor
 
     private StateMapDescriptor()
     {
+    }
+
+    /** Bytes of the index table of {@code capacity} slots. */
+    public static long indexBytes(final int capacity)
+    {
+        return (long)capacity * INDEX_BYTES;
     }
 
     public static long keysOffset()
@@ -69,7 +84,7 @@ public final class StateMapDescriptor
         return (long)capacity * (keyBytes + valueBytes + TIME_BYTES);
     }
 
-    /** Bytes of the whole block. */
+    /** Bytes of the entry block for {@code capacity} entries. */
     public static long blockBytes(final int capacity, final int keyBytes, final int valueBytes)
     {
         return (long)capacity * (keyBytes + valueBytes + TIME_BYTES + FLAG_BYTES);
@@ -87,7 +102,7 @@ public final class StateMapDescriptor
         return Math.max(MIN_CAPACITY, Integer.highestOneBit((int)needed - 1) << 1);
     }
 
-    /** The entry count at which a map of {@code capacity} grows. */
+    /** The entries a map whose index has {@code capacity} slots holds before it compacts or grows. */
     public static int resizeAt(final int capacity)
     {
         return (int)(capacity * MAX_LOAD);

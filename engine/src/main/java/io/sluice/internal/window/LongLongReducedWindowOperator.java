@@ -14,6 +14,8 @@ import java.util.function.LongBinaryOperator;
  * entering ones with {@code f}, drops the keys the filter rejects (applied to the window state itself) and writes
  * the window out. A slide costs O(keys of the panes entering and leaving) plus the output; the window length does
  * not matter. Keys are never removed without a filter: they decay to the inverse's zero and are still emitted.
+ * Output order is the generic twin's: the previous window's keys in their order, then the keys new to the window in
+ * order of first appearance (the window map keeps insertion order; a key the filter dropped comes back at the end).
  *
  * <p>Lifecycle: {@link #add} for each parent batch of the coming window (any order within it), then
  * {@link #slide} once per slide time, in time order; {@link #close()} frees the off-heap maps. One job thread.

@@ -10,7 +10,9 @@ import java.util.function.LongBinaryOperator;
  * {@code reduceByKeyAndWindow(f, window, slide)} without an inverse on long keys and values (Spark's
  * {@code reduceByKey(f).window(w, s).reduceByKey(f)}; generic twin: {@code ReduceByKeyNode} over {@code WindowNode}).
  * Each parent batch is folded into its pane; a slide combines pane aggregates with {@code f} (never re-reducing raw
- * records) and writes the window out. Keys absent from every pane of the window are not emitted.
+ * records) and writes the window out. Keys absent from every pane of the window are not emitted; the others are
+ * listed in order of first appearance in the window (the generic twin's order): panes keep their keys in that order,
+ * suffixes and {@code back} are built oldest pane first, and every map here keeps insertion order.
  *
  * <p>Overlapping windows ({@code slide <= window}) use two stacks: {@code back} holds the panes that entered since
  * the last flip, folded together as they enter; the front holds suffix aggregates of the panes before them

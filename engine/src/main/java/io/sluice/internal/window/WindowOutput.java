@@ -3,7 +3,7 @@ package io.sluice.internal.window;
 import io.sluice.internal.gen.LongLongStateMap;
 import io.sluice.internal.gen.LongVector;
 
-/** Writes a window map out as key and value columns (slot order). */
+/** Writes a window map out as key and value columns, in the map's insertion order. */
 final class WindowOutput
 {
     private WindowOutput()

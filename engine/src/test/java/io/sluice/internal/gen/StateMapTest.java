@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,6 +68,62 @@ class StateMapTest
                 assertEquals(entry.getValue(), map.valueAt(map.slotOf(entry.getKey())));
             }
         }
+    }
+
+    @Test
+    void keepsInsertionOrderThroughRemovesGrowthAndCompaction()
+    {
+        final Random random = new Random(7);
+        final LinkedHashMap<Long, Long> reference = new LinkedHashMap<>();
+        try (LongLongStateMap map = new LongLongStateMap(4))
+        {
+            for (int i = 0; i < 100_000; i++)
+            {
+                final long key = random.nextInt(2000) - 50;
+                if (random.nextInt(3) == 0)
+                {
+                    assertEquals(reference.remove(key) != null, map.remove(key));
+                }
+                else
+                {
+                    final long value = random.nextInt(1000);
+                    map.merge(key, value, Long::sum);
+                    reference.merge(key, value, Long::sum);
+                    map.updateTimeAt(map.slotOf(key), key + 1000);
+                }
+                if (i % 9973 == 0)
+                {
+                    assertInOrder(reference, map);
+                }
+            }
+            assertInOrder(reference, map);
+            map.clear();
+            map.put(5, 1);
+            map.put(-3, 2);
+            map.put(5, 3);
+            map.updateTimeAt(map.slotOf(5), 1005);
+            map.updateTimeAt(map.slotOf(-3), 997);
+            reference.clear();
+            reference.put(5L, 3L);
+            reference.put(-3L, 2L);
+            assertInOrder(reference, map);
+        }
+    }
+
+    private static void assertInOrder(final LinkedHashMap<Long, Long> reference, final LongLongStateMap map)
+    {
+        assertEquals(reference.size(), map.size());
+        int slot = map.nextSlot(0);
+        for (final var entry : reference.entrySet())
+        {
+            assertTrue(slot >= 0, "an entry per reference entry");
+            assertEquals(entry.getKey(), map.keyAt(slot), "key in insertion order");
+            assertEquals(entry.getValue(), map.valueAt(slot));
+            assertEquals(entry.getKey() + 1000, map.updateTimeAt(slot), "the time moves with its entry");
+            assertEquals(slot, map.slotOf(entry.getKey()));
+            slot = map.nextSlot(slot + 1);
+        }
+        assertEquals(-1, slot, "no entry beyond the reference's");
     }
 
     @Test

@@ -139,4 +139,28 @@ class FastPathAllocationTest
             assertTrue(unfused < 1.0, "split + count allocated " + unfused + " bytes per word");
         }
     }
+
+    @Test
+    void fusedLongChainToReduceByKey()
+    {
+        try (ColumnBatch in = longPairs(1000))
+        {
+            final LongLongHashAggregator aggregator = new LongLongHashAggregator(1024);
+            final LongChain chain = LongChain.map(x -> x * 3 + 1).then(LongChain.filter(x -> (x & 1) == 0))
+                .then(LongChain.map(x -> x >>> 1));
+            final double toColumn = bytesPerRecord(() -> LongChainStage.applyFused(in, chain), ROWS);
+            assertTrue(toColumn < 1.0, "fused map/filter/map allocated " + toColumn + " bytes per record");
+            final LongChain filters = LongChain.filter(x -> (x & 1) == 0).then(LongChain.filter(x -> x % 3 != 0));
+            final double toSelection = bytesPerRecord(() -> LongChainStage.applyFused(in, filters), ROWS);
+            assertTrue(toSelection < 1.0, "fused filter/filter allocated " + toSelection + " bytes per record");
+            final double toReduce = bytesPerRecord(() ->
+            {
+                try (ColumnBatch pairs = LongMapToPairOperator.applyFused(in, chain, x -> x & 1023, x -> x))
+                {
+                    return LongLongReduceByKeyOperator.apply(pairs, SUM, aggregator);
+                }
+            }, ROWS);
+            assertTrue(toReduce < 1.0, "fused chain to reduceByKey allocated " + toReduce + " bytes per record");
+        }
+    }
 }

@@ -10,8 +10,8 @@ import java.util.Random;
 
 /**
  * Test fixture: a batch of long pairs as the two off-heap columns the fast operators read, and the operators'
- * output columns back as sorted pairs (fast operators emit in slot order, the generic path in insertion order;
- * Spark compares these outputs as sets).
+ * output columns back as pairs, in column order (the fast operators list keys in the generic path's order, so
+ * outputs compare element for element) or sorted.
  */
 public final class PairColumns implements AutoCloseable
 {
@@ -39,14 +39,21 @@ public final class PairColumns implements AutoCloseable
         return keys.size();
     }
 
-    /** The columns as pairs sorted by key then value. */
-    public List<Pair<Long, Long>> sortedPairs()
+    /** The columns as pairs, in column order. */
+    public List<Pair<Long, Long>> pairs()
     {
         final List<Pair<Long, Long>> out = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++)
         {
             out.add(Pair.of(keys.get(i), values.get(i)));
         }
+        return out;
+    }
+
+    /** The columns as pairs sorted by key then value. */
+    public List<Pair<Long, Long>> sortedPairs()
+    {
+        final List<Pair<Long, Long>> out = pairs();
         out.sort(BY_KEY_THEN_VALUE);
         return out;
     }
