@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code StringLongPairDStream.updateStateByKey} gives its generic twin's batches on random drifting word streams
- * (side by side in one context, compared as multisets): every key called every batch, states updated, removed, kept
+ * (side by side in one context, compared element for element, in order): every key called every batch, states updated, removed, kept
  * untouched, and new keys left without state, decided partly by the key's text. Off-heap memory back to the start.
  */
 @ExtendWith(OffHeapLeakCheck.class)
