@@ -90,6 +90,22 @@ public final class Nexmark
         return bid.substring(2, bid.indexOf(',', 2));
     }
 
+    /** q5's key as a number (the fast path's long key), parsed without allocating. */
+    public static long auctionId(final String bid)
+    {
+        long id = 0;
+        for (int i = 2; i < bid.length(); i++)
+        {
+            final char c = bid.charAt(i);
+            if (',' == c)
+            {
+                break;
+            }
+            id = id * 10 + (c - '0');
+        }
+        return id;
+    }
+
     /** q2's output key: {@code auction,bidder,dateTime}; value: the price. */
     public static long q2Price(final String bid)
     {

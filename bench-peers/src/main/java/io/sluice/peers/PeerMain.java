@@ -19,7 +19,8 @@ public final class PeerMain
     private static final long SEED = 42;
 
     private static final Map<String, EngineRunner> ENGINES = Map.of(
-        "sluice", new SluiceRunner(),
+        "sluice", new SluiceRunner(System.getenv().getOrDefault("SLUICE_PATH", "fast")),
+        "sluice-generic", new SluiceRunner("generic"),
         "spark", new SparkRunner(),
         "flink", new FlinkRunner(),
         "jet", new JetRunner());

@@ -2,21 +2,31 @@ package io.sluice.peers;
 
 import io.sluice.api.Codecs;
 import io.sluice.api.DStream;
+import io.sluice.api.LongLongPairDStream;
 import io.sluice.api.Pair;
 import io.sluice.api.PairDStream;
 import io.sluice.api.Receiver;
+import io.sluice.api.StringLongPairDStream;
+import io.sluice.api.TextDStream;
 import io.sluice.testkit.StreamingTestDriver;
 
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
- * Sluice through its whole path: a receiver's {@code store()} → ring → Chronicle → segment → the generic (boxed)
- * operators → {@code foreachBatch}. A {@code ManualClock} (the testkit) cuts one batch per {@code recordsPerBatch}
- * records; the time of a batch is from its first {@code store()} to the end of its job, so ingest is included
- * (Spark's queueStream has none). Throughput = timed records / summed batch time.
+ * Sluice through its whole path: a receiver's {@code store()} → ring → Chronicle → segment → the operators →
+ * {@code foreachBatch}. A {@code ManualClock} (the testkit) cuts one batch per {@code recordsPerBatch} records; the
+ * time of a batch is from its first {@code store()} to the end of its job, so ingest is included (Spark's
+ * receiver-less input has none). Throughput = timed records / summed batch time.
+ *
+ * <p>Two paths: {@code fast} (the default) puts each workload on the fast-path operators where they fit — word count
+ * on {@code TextDStream} (its bytes read straight from the STRING receiver's segment), the running count and q5 on
+ * long keys ({@code LongLongPairDStream.updateStateByKey}, {@code reduceByKeyAndWindow} with the inverse), Uber on a
+ * packed (cluster, hour) long key, q1 and q2 as {@code StringLongPairDStream}s; the windowed word count stays
+ * generic (string-keyed windows are not on the fast path). {@code generic} runs every workload on the boxed API.
  */
 public final class SluiceRunner implements EngineRunner
 {
@@ -38,6 +48,24 @@ public final class SluiceRunner implements EngineRunner
         }
     }
 
+    private final boolean isFast;
+
+    /** @param path {@code fast} (fast-path operators where the workload has them) or {@code generic} (boxed). */
+    public SluiceRunner(final String path)
+    {
+        if (!"fast".equals(path) && !"generic".equals(path))
+        {
+            throw new IllegalArgumentException("sluice path must be fast or generic, not " + path);
+        }
+        this.isFast = "fast".equals(path);
+    }
+
+    /** @return whether this runner runs {@code workload} on the fast path. */
+    public boolean isFastFor(final String workload)
+    {
+        return isFast && !"window".equals(workload);
+    }
+
     @Override
     public void run(final Spec spec, final Outcome outcome)
     {
@@ -45,36 +73,15 @@ public final class SluiceRunner implements EngineRunner
         {
             final PassiveReceiver<String> receiver = new PassiveReceiver<>();
             final DStream<String> input = driver.context().receiverStream(receiver, Codecs.STRING);
-            final PairDStream<String, Long> result = pipeline(spec, input);
-            if ("state".equals(spec.workload()))
+            if (isFastFor(spec.workload()))
             {
-                // Spark's updateStateByKey emits every key's state every batch: consume it as Spark's output does
-                result.foreachBatch((batch, time) ->
-                {
-                    final long index = time.milliseconds() / INTERVAL_MS - 1;
-                    if (spec.isCheck() && index == spec.batches() - 1)
-                    {
-                        for (final Pair<String, Long> pair : batch)
-                        {
-                            outcome.putFinal(pair.key(), pair.value());
-                        }
-                    }
-                    else
-                    {
-                        outcome.add(index, "", batch.count(), false);
-                    }
-                });
+                fastPipeline(spec, input, outcome);
+                outcome.setNote("fast path");
             }
             else
             {
-                result.foreachBatch((batch, time) ->
-                {
-                    final long index = spec.label(time.milliseconds() / INTERVAL_MS - 1);
-                    for (final Pair<String, Long> pair : batch)
-                    {
-                        outcome.add(index, pair.key(), pair.value(), spec.isCheck());
-                    }
-                });
+                genericPipeline(spec, input, outcome);
+                outcome.setNote("generic path");
             }
             driver.start();
             long stored = 0;
@@ -95,6 +102,121 @@ public final class SluiceRunner implements EngineRunner
             }
             final long timedRecords = (long)(spec.batches() - spec.warmupBatches()) * spec.recordsPerBatch();
             outcome.setRecordsPerSecond(timedRecords / (timedNanos / 1e9));
+        }
+    }
+
+    private static long batchIndex(final io.sluice.api.Time time)
+    {
+        return time.milliseconds() / INTERVAL_MS - 1;
+    }
+
+    private static void fastPipeline(final Spec spec, final DStream<String> input, final Outcome outcome)
+    {
+        switch (spec.workload())
+        {
+            case "wordcount":
+                output(spec, TextDStream.of(input).splitWords().dropEmpty().countByValue(), outcome);
+                break;
+            case "nexmark-q1":
+                output(spec, input.filter(Nexmark::isBid).mapToStringLongPair(Nexmark::q1Key, Nexmark::q1Euros),
+                    outcome);
+                break;
+            case "nexmark-q2":
+                output(spec, input.filter(Nexmark::isQ2).mapToStringLongPair(Nexmark::q1Key, Nexmark::q2Price),
+                    outcome);
+                break;
+            case "nexmark-q5":
+                output(spec, input.filter(Nexmark::isBid).mapToLongPair(Nexmark::auctionId, (bid) -> 1L)
+                    .reduceByKeyAndWindow(Long::sum, (a, b) -> a - b,
+                        Duration.ofMillis(INTERVAL_MS * Spec.Q5_WINDOW_BATCHES), Duration.ofMillis(INTERVAL_MS),
+                        (auction, count) -> count > 0), String::valueOf, outcome);
+                break;
+            case "uber":
+                output(spec, input.mapToLongPair(Uber::packedKey, (row) -> 1L).reduceByKey(Long::sum), Uber::keyName,
+                    outcome);
+                break;
+            case "state":
+                input.mapToLongPair((key) -> Long.parseLong(key, 1, key.length(), 10), (key) -> 1L)
+                    .updateStateByKey((key, values, state) ->
+                        state.update((state.exists() ? state.get() : 0) + values.size()))
+                    .foreachBatch((batch, time) ->
+                    {
+                        final long index = batchIndex(time);
+                        if (spec.isCheck() && index == spec.batches() - 1)
+                        {
+                            for (int i = 0; i < batch.size(); i++)
+                            {
+                                outcome.putFinal("k" + batch.key(i), batch.value(i));
+                            }
+                        }
+                        else
+                        {
+                            outcome.add(index, "", batch.size(), false);
+                        }
+                    });
+                break;
+            default:
+                throw new UnsupportedOperationException("sluice fast path: workload " + spec.workload());
+        }
+    }
+
+    private static void output(final Spec spec, final StringLongPairDStream result, final Outcome outcome)
+    {
+        result.foreachBatch((batch, time) ->
+        {
+            final long index = spec.label(batchIndex(time));
+            for (int i = 0; i < batch.size(); i++)
+            {
+                outcome.add(index, batch.key(i), batch.value(i), spec.isCheck());
+            }
+        });
+    }
+
+    private static void output(final Spec spec, final LongLongPairDStream result, final LongFunction<String> keyName,
+        final Outcome outcome)
+    {
+        result.foreachBatch((batch, time) ->
+        {
+            final long index = spec.label(batchIndex(time));
+            for (int i = 0; i < batch.size(); i++)
+            {
+                outcome.add(index, keyName.apply(batch.key(i)), batch.value(i), spec.isCheck());
+            }
+        });
+    }
+
+    private static void genericPipeline(final Spec spec, final DStream<String> input, final Outcome outcome)
+    {
+        final PairDStream<String, Long> result = pipeline(spec, input);
+        if ("state".equals(spec.workload()))
+        {
+            // Spark's updateStateByKey emits every key's state every batch: consume it as Spark's output does
+            result.foreachBatch((batch, time) ->
+            {
+                final long index = batchIndex(time);
+                if (spec.isCheck() && index == spec.batches() - 1)
+                {
+                    for (final Pair<String, Long> pair : batch)
+                    {
+                        outcome.putFinal(pair.key(), pair.value());
+                    }
+                }
+                else
+                {
+                    outcome.add(index, "", batch.count(), false);
+                }
+            });
+        }
+        else
+        {
+            result.foreachBatch((batch, time) ->
+            {
+                final long index = spec.label(batchIndex(time));
+                for (final Pair<String, Long> pair : batch)
+                {
+                    outcome.add(index, pair.key(), pair.value(), spec.isCheck());
+                }
+            });
         }
     }
 
