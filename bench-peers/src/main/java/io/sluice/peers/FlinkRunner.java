@@ -12,6 +12,7 @@ import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.windowing.ProcessAllWindowFunction;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
@@ -64,6 +65,32 @@ public final class FlinkRunner implements EngineRunner
             for (final Tuple2<String, Long> count : counts)
             {
                 out.collect(Tuple3.of(batch, key, count.f1));
+            }
+        }
+    }
+
+    /**
+     * q5's last step: a window's counts carry the window's last unit as timestamp, so a 1-unit tumbling all-window
+     * gathers exactly one window's counts; emits its hot items.
+     */
+    static final class HotItemsOfWindow
+        extends ProcessAllWindowFunction<Tuple3<Long, String, Long>, Tuple3<Long, String, Long>, TimeWindow>
+    {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void process(final Context context, final Iterable<Tuple3<Long, String, Long>> counts,
+            final Collector<Tuple3<Long, String, Long>> out)
+        {
+            final HotItems hot = new HotItems();
+            for (final Tuple3<Long, String, Long> count : counts)
+            {
+                hot.add(count.f1, count.f2);
+            }
+            final long batch = context.window().getStart() - Spec.EVENT_TIME_OFFSET;
+            for (final String item : hot.items())
+            {
+                out.collect(Tuple3.of(batch, item, hot.max()));
             }
         }
     }
@@ -178,6 +205,9 @@ public final class FlinkRunner implements EngineRunner
                     .keyBy((t) -> t.f0)
                     .window(SlidingEventTimeWindows.of(Duration.ofMillis(Spec.Q5_WINDOW_BATCHES), Duration.ofMillis(1)))
                     .reduce((a, b) -> Tuple2.of(a.f0, a.f1 + b.f1), new BatchOfWindow())
+                    .returns(Types.TUPLE(Types.LONG, Types.STRING, Types.LONG))
+                    .windowAll(TumblingEventTimeWindows.of(Duration.ofMillis(1)))
+                    .process(new HotItemsOfWindow())
                     .returns(Types.TUPLE(Types.LONG, Types.STRING, Types.LONG));
             case "uber":
                 return lines

@@ -17,6 +17,7 @@ public final class Outcome
     private final Map<String, Long> finalState = new HashMap<>();
     private long outputCount;
     private long valueSum;
+    private long lastBatch = -1;
     private double recordsPerSecond;
     private String note = "";
 
@@ -25,6 +26,7 @@ public final class Outcome
     {
         outputCount++;
         valueSum += value;
+        lastBatch = Math.max(lastBatch, batch);
         if (isKept)
         {
             outputs.add(batch + "\t" + key + "\t" + value);
@@ -51,6 +53,12 @@ public final class Outcome
     public synchronized long outputCount()
     {
         return outputCount;
+    }
+
+    /** @return the largest batch index {@link #add} has seen, -1 before any. */
+    public synchronized long lastBatch()
+    {
+        return lastBatch;
     }
 
     public synchronized long valueSum()

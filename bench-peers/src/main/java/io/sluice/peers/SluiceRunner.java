@@ -126,10 +126,22 @@ public final class SluiceRunner implements EngineRunner
                     outcome);
                 break;
             case "nexmark-q5":
-                output(spec, input.filter(Nexmark::isBid).mapToLongPair(Nexmark::auctionId, (bid) -> 1L)
+                input.filter(Nexmark::isBid).mapToLongPair(Nexmark::auctionId, (bid) -> 1L)
                     .reduceByKeyAndWindow(Long::sum, (a, b) -> a - b,
                         Duration.ofMillis(INTERVAL_MS * Spec.Q5_WINDOW_BATCHES), Duration.ofMillis(INTERVAL_MS),
-                        (auction, count) -> count > 0), String::valueOf, outcome);
+                        (auction, count) -> count > 0)
+                    .foreachBatch((batch, time) ->
+                    {
+                        final HotItems hot = new HotItems();
+                        for (int i = 0; i < batch.size(); i++)
+                        {
+                            if (hot.isCandidate(batch.value(i)))
+                            {
+                                hot.add(String.valueOf(batch.key(i)), batch.value(i));
+                            }
+                        }
+                        hot.emit(batchIndex(time), outcome, spec.isCheck());
+                    });
                 break;
             case "uber":
                 output(spec, input.mapToLongPair(Uber::packedKey, (row) -> 1L).reduceByKey(Long::sum), Uber::keyName,
@@ -205,6 +217,18 @@ public final class SluiceRunner implements EngineRunner
                 {
                     outcome.add(index, "", batch.count(), false);
                 }
+            });
+        }
+        else if ("nexmark-q5".equals(spec.workload()))
+        {
+            result.foreachBatch((batch, time) ->
+            {
+                final HotItems hot = new HotItems();
+                for (final Pair<String, Long> pair : batch)
+                {
+                    hot.add(pair.key(), pair.value());
+                }
+                hot.emit(batchIndex(time), outcome, spec.isCheck());
             });
         }
         else
