@@ -6,6 +6,8 @@ import io.sluice.internal.graph.Node;
 import io.sluice.internal.graph.OutputNode;
 import io.sluice.internal.operator.CountOperator;
 import io.sluice.internal.operator.StringLongReduceByKeyOperator;
+import io.sluice.internal.state.StringLongUpdateStateNode;
+import io.sluice.internal.window.StringLongWindowNode;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -100,4 +102,66 @@ public final class StringLongPairDStream
     }
 
     // ---- windowed and stateful fast-path operators (issue 4b) ----
+
+    /** Generic twin: {@code PairDStream<String, Long>.reduceByKeyAndWindow(f, window)}: slides with this stream. */
+    public StringLongPairDStream reduceByKeyAndWindow(final LongBinaryOperator f, final Duration window)
+    {
+        return reduceByKeyAndWindow(f, window, slideDuration());
+    }
+
+    /**
+     * Generic twin: {@code PairDStream<String, Long>.reduceByKeyAndWindow(f, window, slide)}. Keys become dense ids in
+     * a dictionary (hashed and compared as bytes); each batch is folded once into its pane, and a slide combines the
+     * window's panes, never the raw records. Keys without values in the window are absent, and keys that left the
+     * window and all its panes are forgotten (their ids and bytes reused). No allocation per record.
+     */
+    public StringLongPairDStream reduceByKeyAndWindow(final LongBinaryOperator f, final Duration window,
+        final Duration slide)
+    {
+        return new StringLongPairDStream(context, new StringLongWindowNode(node, Objects.requireNonNull(f, "f"), null,
+            null, DStream.millis(window, "window"), DStream.millis(slide, "slide")));
+    }
+
+    /**
+     * Generic twin: {@code PairDStream<String, Long>.reduceByKeyAndWindow(f, inverse, window, slide)}. A slide
+     * subtracts the panes leaving the window with {@code inverse} and adds those entering with {@code f}: its cost
+     * depends on the keys of those panes, not on the window length. Keys are never dropped (they decay to the
+     * inverse's zero), so the key set grows with the distinct keys seen, as in the generic twin; use the filter form
+     * to bound it. Needs a checkpoint directory. No allocation per record.
+     */
+    public StringLongPairDStream reduceByKeyAndWindow(final LongBinaryOperator f, final LongBinaryOperator inverse,
+        final Duration window, final Duration slide)
+    {
+        return new StringLongPairDStream(context, new StringLongWindowNode(node, Objects.requireNonNull(f, "f"),
+            Objects.requireNonNull(inverse, "inverse"), null, DStream.millis(window, "window"),
+            DStream.millis(slide, "slide")));
+    }
+
+    /**
+     * Generic twin: {@code PairDStream<String, Long>.reduceByKeyAndWindow(f, inverse, window, slide, filter)}: keeps
+     * only the keys for which {@code filter} is true, applied to the window's state itself; a dropped key that has
+     * left every pane is forgotten (its id and bytes reused), so with a filter such as {@code (k, v) -> v != 0} memory
+     * follows the keys of the window. {@code filter}'s key is a flyweight view valid only during the call (see
+     * {@link StringLongPairPredicate}).
+     */
+    public StringLongPairDStream reduceByKeyAndWindow(final LongBinaryOperator f, final LongBinaryOperator inverse,
+        final Duration window, final Duration slide, final StringLongPairPredicate filter)
+    {
+        return new StringLongPairDStream(context, new StringLongWindowNode(node, Objects.requireNonNull(f, "f"),
+            Objects.requireNonNull(inverse, "inverse"), Objects.requireNonNull(filter, "filter"),
+            DStream.millis(window, "window"), DStream.millis(slide, "slide")));
+    }
+
+    /**
+     * Generic twin: {@code PairDStream<String, Long>.updateStateByKey(update)}. {@code update} is called every batch for
+     * every key with state or new values (Spark's rule), with the key's values of the batch in arrival order and the
+     * key as a flyweight view valid only during the call (see {@link StringUpdateFunction}); the output is the whole
+     * state. Keys are dictionary ids (hashed and compared as bytes) on the long-keyed state map; a key that ends a
+     * batch without state is forgotten. Needs a checkpoint directory. No allocation per record.
+     */
+    public StringLongPairDStream updateStateByKey(final StringUpdateFunction update)
+    {
+        return new StringLongPairDStream(context, new StringLongUpdateStateNode(node, Objects.requireNonNull(update,
+            "update")));
+    }
 }

@@ -4,6 +4,7 @@ import io.sluice.api.DStream;
 import io.sluice.api.Pair;
 import io.sluice.api.PairDStream;
 import io.sluice.api.StreamingContext;
+import io.sluice.api.StringLongPairDStream;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,9 @@ import java.util.Locale;
 
 /**
  * Trading: a simulated tick stream, per-symbol VWAP and trade count over a sliding window (incremental: sums with an
- * inverse), and the top-N movers of every batch (largest absolute change from a symbol's first to last trade).
+ * inverse), and the top-N movers of every batch (largest absolute change from a symbol's first to last trade). The
+ * per-trade work runs on the fast path ({@code StringLongPairDStream} windows and reductions on long sums); only the
+ * per-symbol results are boxed.
  *
  * <pre>
  * java -cp examples/target/sluice-examples.jar io.sluice.examples.trading.TradingPipeline --top 3
@@ -23,6 +26,9 @@ import java.util.Locale;
  */
 public final class TradingPipeline
 {
+    /** Prices are below this many cents (24 bits); sequence numbers below 2^39. */
+    static final long MAX_CENTS = 1L << 24;
+
     static final String USAGE = """
         TradingPipeline: per-symbol VWAP and trade count over a sliding window; top-N movers per batch.
           --trades N         simulated trades per tick (default 200)
@@ -39,30 +45,74 @@ public final class TradingPipeline
     {
     }
 
-    /** Per symbol, VWAP sums over the last {@code window}, every {@code slide}; symbols without trades leave. */
+    /**
+     * Per symbol, VWAP sums over the last {@code window}, every {@code slide}; symbols without trades leave. The sums
+     * run on the fast path: notional (price in cents x quantity, exact), volume and trade count are three
+     * {@code StringLongPairDStream} windows with an inverse (symbols hashed as bytes, no boxing per trade); only the
+     * few symbols of each window are joined back into {@link Vwap}s.
+     */
     public static PairDStream<String, Vwap> vwap(final DStream<Trade> trades, final Duration window,
         final Duration slide)
     {
-        return trades.mapToPair(trade -> Pair.of(trade.symbol(), Vwap.of(trade)))
-            .reduceByKeyAndWindow(Vwap::plus, Vwap::minus, window, slide, (symbol, sums) -> sums.trades() > 0);
+        final StringLongPairDStream notionalCents = windowedSum(
+            trades.mapToStringLongPair(Trade::symbol, trade -> cents(trade.price()) * trade.qty()), window, slide);
+        final StringLongPairDStream volume = windowedSum(trades.mapToStringLongPair(Trade::symbol, Trade::qty), window,
+            slide);
+        final StringLongPairDStream count = windowedSum(trades.mapToStringLongPair(Trade::symbol, trade -> 1L), window,
+            slide);
+        return notionalCents.boxed().join(volume.boxed()).join(count.boxed())
+            .mapValues(sums -> new Vwap(sums.key().key() / 100.0, sums.key().value(), sums.value()));
     }
 
-    /** The {@code n} symbols that moved most in each batch, largest absolute change first (ties: by symbol). */
+    private static StringLongPairDStream windowedSum(final StringLongPairDStream values, final Duration window,
+        final Duration slide)
+    {
+        return values.reduceByKeyAndWindow(Long::sum, (a, b) -> a - b, window, slide, (symbol, sum) -> sum != 0);
+    }
+
+    /** A price (at most two decimals, below {@link #MAX_CENTS} cents) in whole cents. */
+    static long cents(final double price)
+    {
+        return Math.round(price * 100);
+    }
+
+    /**
+     * The {@code n} symbols that moved most in each batch, largest absolute change first (ties: by symbol). A
+     * symbol's first and last trade come from two fast-path {@code reduceByKey}s (min and max) over one long per
+     * trade, its sequence number above its price in cents ({@link #seqAndCents}); only the per-symbol results are
+     * boxed.
+     */
     public static DStream<Pair<String, Double>> topMovers(final DStream<Trade> trades, final int n)
     {
-        return trades.mapToPair(trade -> Pair.of(trade.symbol(), Move.of(trade)))
-            .reduceByKey(Move::merge)
+        final StringLongPairDStream first = trades.mapToStringLongPair(Trade::symbol, TradingPipeline::seqAndCents)
+            .reduceByKey(Math::min);
+        final StringLongPairDStream last = trades.mapToStringLongPair(Trade::symbol, TradingPipeline::seqAndCents)
+            .reduceByKey(Math::max);
+        return first.boxed().join(last.boxed())
             .transform((batch, time) ->
             {
                 final List<Pair<String, Double>> moves = new ArrayList<>();
-                for (final Pair<String, Move> pair : batch)
+                for (final Pair<String, Pair<Long, Long>> pair : batch)
                 {
-                    moves.add(Pair.of(pair.key(), pair.value().percent()));
+                    final double firstPrice = (pair.value().key() & (MAX_CENTS - 1)) / 100.0;
+                    final double lastPrice = (pair.value().value() & (MAX_CENTS - 1)) / 100.0;
+                    moves.add(Pair.of(pair.key(), (lastPrice - firstPrice) / firstPrice * 100));
                 }
                 moves.sort(Comparator.comparingDouble((Pair<String, Double> p) -> -Math.abs(p.value()))
                     .thenComparing(Pair::key));
                 return moves.subList(0, Math.min(n, moves.size()));
             });
+    }
+
+    /** A trade as one long that orders by sequence number: {@code seq << 24 | price in cents}. */
+    static long seqAndCents(final Trade trade)
+    {
+        final long cents = cents(trade.price());
+        if (cents < 0 || cents >= MAX_CENTS || trade.seq() < 0 || trade.seq() >= 1L << 39)
+        {
+            throw new IllegalArgumentException("price or sequence number out of range: " + trade);
+        }
+        return trade.seq() << 24 | cents;
     }
 
     public static void main(final String[] args) throws Exception

@@ -1,20 +1,20 @@
 package io.sluice.examples.windowed;
 
 import io.sluice.api.DStream;
-import io.sluice.api.Pair;
-import io.sluice.api.PairDStream;
 import io.sluice.api.StreamingContext;
+import io.sluice.api.StringLongPairDStream;
+import io.sluice.api.TextDStream;
 import io.sluice.examples.feed.TextFeeder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 
 /**
  * Word counts over a sliding window, computed incrementally: each slide adds the batches entering the window and
  * subtracts, with the inverse function, those leaving it ({@code reduceByKeyAndWindow(+, -, window, slide, filter)});
- * words whose count falls to zero leave the output.
+ * words whose count falls to zero leave the output. Runs on the fast path ({@code TextDStream},
+ * {@code StringLongPairDStream}): no String or boxed count per word.
  *
  * <pre>
  * java -cp examples/target/sluice-examples.jar io.sluice.examples.windowed.WindowedWordCount
@@ -37,13 +37,16 @@ public final class WindowedWordCount
     {
     }
 
-    /** (word, count) over the last {@code window}, every {@code slide}. */
-    public static PairDStream<String, Long> windowedCounts(final DStream<String> lines, final Duration window,
+    /**
+     * (word, count) over the last {@code window}, every {@code slide}, on the fast path: lines split and counted as
+     * UTF-8 bytes, then the window on text keys (words become Strings only when printed or boxed). Generic twin:
+     * {@code flatMap(split(" ")).filter(nonEmpty).mapToPair((w, 1)).reduceByKeyAndWindow(+, -, window, slide,
+     * count > 0)}.
+     */
+    public static StringLongPairDStream windowedCounts(final DStream<String> lines, final Duration window,
         final Duration slide)
     {
-        return lines.flatMap(line -> Arrays.asList(line.split(" ")))
-            .filter(word -> !word.isEmpty())
-            .mapToPair(word -> Pair.of(word, 1L))
+        return TextDStream.of(lines).splitWords().dropEmpty().countByValue()
             .reduceByKeyAndWindow(Long::sum, (a, b) -> a - b, window, slide, (word, count) -> count > 0);
     }
 

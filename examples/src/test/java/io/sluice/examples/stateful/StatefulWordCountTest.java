@@ -53,7 +53,7 @@ class StatefulWordCountTest
         try (StreamingTestDriver driver = StreamingTestDriver.create(Duration.ofSeconds(1)))
         {
             final CollectedOutput<Pair<String, Long>> out = driver.collect(
-                StatefulWordCount.runningCounts(driver.input(batches)));
+                StatefulWordCount.runningCounts(driver.input(batches)).boxed());
             driver.start();
             driver.advance(batches.size());
             final Map<String, Long> totals = new HashMap<>();

@@ -34,7 +34,7 @@ class WindowedWordCountTest
         try (StreamingTestDriver driver = StreamingTestDriver.create(Duration.ofSeconds(1)))
         {
             final CollectedOutput<Pair<String, Long>> out = driver.collect(WindowedWordCount.windowedCounts(
-                driver.input(batches), Duration.ofSeconds(3), Duration.ofSeconds(1)));
+                driver.input(batches), Duration.ofSeconds(3), Duration.ofSeconds(1)).boxed());
             driver.start();
             driver.advance(batches.size());
             assertEquals(batches.size(), out.batches().size());

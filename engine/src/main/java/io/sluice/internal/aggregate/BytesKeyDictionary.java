@@ -1,0 +1,275 @@
+package io.sluice.internal.aggregate;
+
+import io.sluice.internal.column.BytesColumn;
+import io.sluice.internal.column.Utf8View;
+import org.agrona.UnsafeApi;
+
+import java.util.Arrays;
+
+/**
+ * A dictionary from byte-string keys (UTF-8 words) to dense int ids, keys hashed and compared as bytes (hash:
+ * {@link BytesLongHashAggregator#hash}), so the long-keyed window and state machinery can run on ids and keys become
+ * bytes again only at output. Unlike the aggregator it forgets keys one by one: {@link #release} frees an id (reused
+ * by a later key) and its bytes (reclaimed by compacting the arena once more than half of it is garbage), so a
+ * dictionary whose owner releases the keys it no longer holds stays as large as its live keys.
+ *
+ * <pre>
+ *   table      long per slot: hash (high 32 bits) | id + 1 (low 32 bits); 0 = empty (linear probing,
+ *              deletion by backward shift, at most half full)
+ *   per id     key ref: offset in arena (high 32) | length (low 32); first 8 bytes (zero-padded); hash;
+ *              table slot (-1: free id)
+ *   arena      the keys' bytes, 8 readable bytes after the last; a spare of the same size for compaction
+ * </pre>
+ *
+ * <p>Keys passed in are read with 8-byte loads: the 8 bytes after each must be readable (bytes columns pad for it).
+ * Not thread-safe: one job thread. Heap arrays only (no off-heap memory to free); steady state allocates nothing
+ * (arrays grow only with the live key count).
+ */
+public final class BytesKeyDictionary
+{
+    private static final long BYTE_ARRAY_BASE = UnsafeApi.arrayBaseOffset(byte[].class);
+    private static final int KEY_PADDING = 8;
+    private static final int MIN_COMPACT_BYTES = 4096;
+
+    private long[] table;
+    private int mask;
+    private long[] keyRefs;
+    private long[] prefixes;
+    private int[] hashes;
+    private int[] idSlots;
+    private int[] freeIds;
+    private int freeCount;
+    private int idLimit;
+    private int size;
+    private byte[] arena;
+    private byte[] spare;
+    private int arenaSize;
+    private int garbageBytes;
+    private int liveKeyBytes;
+
+    public BytesKeyDictionary(final int expectedKeys)
+    {
+        final int dense = Math.max(16, expectedKeys);
+        final int slots = Integer.highestOneBit(dense) << 2;
+        table = new long[slots];
+        mask = slots - 1;
+        keyRefs = new long[dense];
+        prefixes = new long[dense];
+        hashes = new int[dense];
+        idSlots = new int[dense];
+        freeIds = new int[dense];
+        arena = new byte[dense * 8 + KEY_PADDING];
+    }
+
+    /** Keys held. */
+    public int size()
+    {
+        return size;
+    }
+
+    /** One more than the largest id ever given: ids in use are below it. */
+    public int idLimit()
+    {
+        return idLimit;
+    }
+
+    /** Bytes of the keys held (to size an output column). */
+    public int keyBytes()
+    {
+        return liveKeyBytes;
+    }
+
+    public boolean isLive(final int id)
+    {
+        return id < idLimit && idSlots[id] >= 0;
+    }
+
+    /** The id of the {@code length} bytes at {@code address}, adding the key if absent. */
+    public int idOf(final long address, final int length)
+    {
+        final long prefix = length == 0 ? 0 : UnsafeApi.getLong(address) & prefixMask(length);
+        final int hash = BytesLongHashAggregator.hash(address, length);
+        final long[] table = this.table;
+        final int mask = this.mask;
+        int slot = hash & mask;
+        while (true)
+        {
+            final long entry = table[slot];
+            if (entry == 0)
+            {
+                return add(slot, hash, address, length, prefix);
+            }
+            if ((int)(entry >>> 32) == hash)
+            {
+                final int id = (int)entry - 1;
+                if (equals(id, address, length, prefix))
+                {
+                    return id;
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /** Appends key {@code id}'s bytes to {@code column} as a new row. */
+    public void appendTo(final int id, final BytesColumn column)
+    {
+        final long keyRef = keyRefs[id];
+        column.appendFromArray(arena, (int)(keyRef >>> 32), (int)keyRef);
+    }
+
+    /** Points {@code view} at key {@code id} (valid until the next add, release or compaction). */
+    public CharSequence view(final int id, final Utf8View view)
+    {
+        final long keyRef = keyRefs[id];
+        return view.wrap(arena, (int)(keyRef >>> 32), (int)keyRef);
+    }
+
+    /** Forgets key {@code id}: its id goes to the free list, its bytes become garbage. */
+    public void release(final int id)
+    {
+        int hole = idSlots[id];
+        if (hole < 0)
+        {
+            throw new IllegalStateException("id " + id + " is not in use");
+        }
+        final long[] table = this.table;
+        final int mask = this.mask;
+        table[hole] = 0;
+        idSlots[id] = -1;
+        for (int next = (hole + 1) & mask; table[next] != 0; next = (next + 1) & mask)
+        {
+            final long entry = table[next];
+            final int home = (int)(entry >>> 32) & mask;
+            if (((next - home) & mask) >= ((next - hole) & mask))
+            {
+                table[hole] = entry;
+                table[next] = 0;
+                idSlots[(int)entry - 1] = hole;
+                hole = next;
+            }
+        }
+        final int length = (int)keyRefs[id];
+        garbageBytes += length;
+        liveKeyBytes -= length;
+        freeIds[freeCount++] = id;
+        size--;
+    }
+
+    /** Moves the live keys' bytes together once more than half of the arena is garbage (call after releasing). */
+    public void compactIfWasteful()
+    {
+        if (garbageBytes < MIN_COMPACT_BYTES || garbageBytes <= arenaSize >>> 1)
+        {
+            return;
+        }
+        if (spare == null || spare.length != arena.length)
+        {
+            spare = new byte[arena.length];
+        }
+        final byte[] to = spare;
+        int at = 0;
+        for (int id = 0; id < idLimit; id++)
+        {
+            if (idSlots[id] >= 0)
+            {
+                final long keyRef = keyRefs[id];
+                final int length = (int)keyRef;
+                System.arraycopy(arena, (int)(keyRef >>> 32), to, at, length);
+                keyRefs[id] = ((long)at << 32) | (length & 0xFFFF_FFFFL);
+                at += length;
+            }
+        }
+        spare = arena;
+        arena = to;
+        arenaSize = at;
+        garbageBytes = 0;
+    }
+
+    /** The mask of the low {@code min(bytes, 8)} bytes of a little-endian word; {@code bytes >= 1}. */
+    private static long prefixMask(final int bytes)
+    {
+        return bytes >= 8 ? -1L : (1L << (bytes << 3)) - 1;
+    }
+
+    private boolean equals(final int id, final long address, final int length, final long prefix)
+    {
+        final long keyRef = keyRefs[id];
+        if ((int)keyRef != length || prefixes[id] != prefix)
+        {
+            return false;
+        }
+        final byte[] arena = this.arena;
+        final long base = BYTE_ARRAY_BASE + (int)(keyRef >>> 32);
+        for (int i = 8; i < length; i += 8)
+        {
+            if (((UnsafeApi.getLong(arena, base + i) ^ UnsafeApi.getLong(address + i)) & prefixMask(length - i)) != 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int add(final int slot, final int hash, final long address, final int length, final long prefix)
+    {
+        final int id;
+        if (freeCount > 0)
+        {
+            id = freeIds[--freeCount];
+        }
+        else
+        {
+            id = idLimit;
+            if (id == idSlots.length)
+            {
+                final int dense = id << 1;
+                keyRefs = Arrays.copyOf(keyRefs, dense);
+                prefixes = Arrays.copyOf(prefixes, dense);
+                hashes = Arrays.copyOf(hashes, dense);
+                idSlots = Arrays.copyOf(idSlots, dense);
+                freeIds = Arrays.copyOf(freeIds, dense);
+            }
+            idLimit = id + 1;
+        }
+        if (arenaSize + length + KEY_PADDING > arena.length)
+        {
+            arena = Arrays.copyOf(arena, Math.max(arena.length << 1, arenaSize + length + KEY_PADDING));
+        }
+        UnsafeApi.copyMemory(null, address, arena, BYTE_ARRAY_BASE + arenaSize, length);
+        keyRefs[id] = ((long)arenaSize << 32) | (length & 0xFFFF_FFFFL);
+        prefixes[id] = prefix;
+        hashes[id] = hash;
+        idSlots[id] = slot;
+        table[slot] = ((long)hash << 32) | (id + 1);
+        arenaSize += length;
+        liveKeyBytes += length;
+        size++;
+        if ((long)size << 1 > table.length)
+        {
+            rehash(table.length << 1);
+        }
+        return id;
+    }
+
+    private void rehash(final int slots)
+    {
+        final long[] table = new long[slots];
+        final int mask = slots - 1;
+        for (int id = 0; id < idLimit; id++)
+        {
+            if (idSlots[id] >= 0)
+            {
+                int slot = hashes[id] & mask;
+                while (table[slot] != 0)
+                {
+                    slot = (slot + 1) & mask;
+                }
+                table[slot] = ((long)hashes[id] << 32) | (id + 1);
+                idSlots[id] = slot;
+            }
+        }
+        this.table = table;
+        this.mask = mask;
+    }
+}
