@@ -106,6 +106,12 @@ public final class Nexmark
         return id;
     }
 
+    /** @return the index of the event a q1 or q2 output key ({@code auction,bidder,dateTime}) came from. */
+    public static long eventIndex(final String q1Key)
+    {
+        return Long.parseLong(q1Key.substring(q1Key.lastIndexOf(',') + 1)) - BASE_TIME_MS;
+    }
+
     /** q2's output key: {@code auction,bidder,dateTime}; value: the price. */
     public static long q2Price(final String bid)
     {

@@ -6,6 +6,7 @@ import io.sluice.api.LongLongPairDStream;
 import io.sluice.api.Pair;
 import io.sluice.api.PairDStream;
 import io.sluice.api.Receiver;
+import io.sluice.api.StreamingContext;
 import io.sluice.api.StringLongPairDStream;
 import io.sluice.api.TextDStream;
 import io.sluice.testkit.StreamingTestDriver;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 
 /**
@@ -25,8 +27,9 @@ import java.util.function.LongFunction;
  * <p>Two paths: {@code fast} (the default) puts each workload on the fast-path operators where they fit — word count
  * on {@code TextDStream} (its bytes read straight from the STRING receiver's segment), the running count and q5 on
  * long keys ({@code LongLongPairDStream.updateStateByKey}, {@code reduceByKeyAndWindow} with the inverse), Uber on a
- * packed (cluster, hour) long key, q1 and q2 as {@code StringLongPairDStream}s; the windowed word count stays
- * generic (string-keyed windows are not on the fast path). {@code generic} runs every workload on the boxed API.
+ * packed (cluster, hour) long key, q1 and q2 as {@code StringLongPairDStream}s, the windowed word count as the word
+ * count then {@code StringLongPairDStream.reduceByKeyAndWindow} with the inverse. {@code generic} runs every workload
+ * on the boxed API.
  */
 public final class SluiceRunner implements EngineRunner
 {
@@ -60,29 +63,19 @@ public final class SluiceRunner implements EngineRunner
         this.isFast = "fast".equals(path);
     }
 
-    /** @return whether this runner runs {@code workload} on the fast path. */
-    public boolean isFastFor(final String workload)
-    {
-        return isFast && !"window".equals(workload);
-    }
-
     @Override
     public void run(final Spec spec, final Outcome outcome)
     {
+        if (spec.isLatency())
+        {
+            runLatency(spec, outcome);
+            return;
+        }
         try (StreamingTestDriver driver = StreamingTestDriver.create(Duration.ofMillis(INTERVAL_MS)))
         {
             final PassiveReceiver<String> receiver = new PassiveReceiver<>();
             final DStream<String> input = driver.context().receiverStream(receiver, Codecs.STRING);
-            if (isFastFor(spec.workload()))
-            {
-                fastPipeline(spec, input, outcome);
-                outcome.setNote("fast path");
-            }
-            else
-            {
-                genericPipeline(spec, input, outcome);
-                outcome.setNote("generic path");
-            }
+            pipeline(spec, input, outcome);
             driver.start();
             long stored = 0;
             long timedNanos = 0;
@@ -105,6 +98,69 @@ public final class SluiceRunner implements EngineRunner
         }
     }
 
+    private void pipeline(final Spec spec, final DStream<String> input, final Outcome outcome)
+    {
+        if (isFast)
+        {
+            fastPipeline(spec, input, outcome);
+            outcome.setNote("fast path");
+        }
+        else
+        {
+            genericPipeline(spec, input, outcome);
+            outcome.setNote("generic path");
+        }
+    }
+
+    /**
+     * A latency run: the system clock cuts batches every {@link OpenLoop#intervalMs()}; this thread stores every
+     * record once it is due (in a burst when it falls behind; its intended time stays put). After the workload's own
+     * output, a second output operation (output operations run in registration order) counts the batch's input
+     * records, which arrived in order, and records their latency: the workload's output has seen their result.
+     */
+    private void runLatency(final Spec spec, final Outcome outcome)
+    {
+        final OpenLoop open = spec.openLoop();
+        try (StreamingContext context = StreamingContext.builder().appName("peers-latency-" + spec.workload())
+            .batchInterval(Duration.ofMillis(open.intervalMs()))
+            .checkpointDir(PeerMain.tempDirectory("peers-sluice-checkpoint")).build())
+        {
+            final PassiveReceiver<String> receiver = new PassiveReceiver<>();
+            final DStream<String> input = context.receiverStream(receiver, Codecs.STRING);
+            pipeline(spec, input, outcome);
+            final long[] done = new long[1];
+            TextDStream.of(input).count().foreachBatch((batch, time) ->
+            {
+                final long count = batch.size() > 0 ? batch.get(0) : 0;
+                open.seen(done[0], done[0] + count, System.nanoTime());
+                done[0] += count;
+            });
+            context.start();
+            open.start();
+            long stored = 0;
+            while (stored < open.total())
+            {
+                final long due = open.due(System.nanoTime());
+                while (stored < due)
+                {
+                    receiver.store(spec.line(stored++));
+                }
+                LockSupport.parkNanos(20_000L);
+            }
+            awaitSeen(open);
+        }
+    }
+
+    /** Waits until every offered record's result was seen, or 60 s after the last was due. */
+    static void awaitSeen(final OpenLoop open)
+    {
+        final long deadline = open.intended(open.total()) + 60_000_000_000L;
+        while (open.seenCount() < open.total() && System.nanoTime() < deadline)
+        {
+            LockSupport.parkNanos(5_000_000L);
+        }
+    }
+
     private static long batchIndex(final io.sluice.api.Time time)
     {
         return time.milliseconds() / INTERVAL_MS - 1;
@@ -116,6 +172,12 @@ public final class SluiceRunner implements EngineRunner
         {
             case "wordcount":
                 output(spec, TextDStream.of(input).splitWords().dropEmpty().countByValue(), outcome);
+                break;
+            case "window":
+                output(spec, TextDStream.of(input).splitWords().dropEmpty().countByValue()
+                    .reduceByKeyAndWindow(Long::sum, (a, b) -> a - b,
+                        Duration.ofMillis(INTERVAL_MS * Spec.WINDOW_BATCHES), Duration.ofMillis(INTERVAL_MS),
+                        (word, count) -> count > 0), outcome);
                 break;
             case "nexmark-q1":
                 output(spec, input.filter(Nexmark::isBid).mapToStringLongPair(Nexmark::q1Key, Nexmark::q1Euros),
