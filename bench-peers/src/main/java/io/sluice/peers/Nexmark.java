@@ -13,9 +13,9 @@ import java.util.SplittableRandom;
  *
  * <p>q1 (currency conversion): every bid as (auction, bidder, dateTime) with price × 0.908 (dollars to euros, in
  * integer cents: {@code price * 908 / 1000}). q2 (selection): bids whose auction id is a multiple of 123, with their
- * price. q5 (hot items): bids per auction over a sliding window of {@link Spec#Q5_WINDOW_BATCHES} batches, slide 1;
- * every engine computes the windowed count per auction and delivers all of them to its output (and the check
- * compares all of them); the final arg-max over each batch's counts, q5's last step, is not run.
+ * price. q5 (hot items): bids per auction over a sliding window of {@link Spec#Q5_WINDOW_BATCHES} batches, slide 1,
+ * then per window the auction(s) with the most bids, ties all kept ({@link HotItems}); the output (and the check)
+ * is (window's last batch, auction, bids) per hot auction.
  */
 public final class Nexmark
 {
@@ -88,6 +88,28 @@ public final class Nexmark
     public static String auction(final String bid)
     {
         return bid.substring(2, bid.indexOf(',', 2));
+    }
+
+    /** q5's key as a number (the fast path's long key), parsed without allocating. */
+    public static long auctionId(final String bid)
+    {
+        long id = 0;
+        for (int i = 2; i < bid.length(); i++)
+        {
+            final char c = bid.charAt(i);
+            if (',' == c)
+            {
+                break;
+            }
+            id = id * 10 + (c - '0');
+        }
+        return id;
+    }
+
+    /** @return the index of the event a q1 or q2 output key ({@code auction,bidder,dateTime}) came from. */
+    public static long eventIndex(final String q1Key)
+    {
+        return Long.parseLong(q1Key.substring(q1Key.lastIndexOf(',') + 1)) - BASE_TIME_MS;
     }
 
     /** q2's output key: {@code auction,bidder,dateTime}; value: the price. */

@@ -12,14 +12,18 @@ import java.util.Map;
  *
  * <p>Usage: {@code PeerMain <sluice|spark|flink|jet> <workload> check <batches> <recordsPerBatch> <outFile>} writes
  * the sorted outputs to {@code outFile} for the agreement check (distinct input lines for every batch);
- * {@code PeerMain <engine> <workload> perf <batches> <warmupBatches> <recordsPerBatch>} times it.
+ * {@code PeerMain <engine> <workload> perf <batches> <warmupBatches> <recordsPerBatch> [repeats]} times it, the whole
+ * run {@code repeats} times in this JVM (the median and every repeat's rate are reported);
+ * {@code PeerMain <engine> <workload> latency <records/s> <intervalMs> <warmupSeconds> <seconds>} offers records
+ * open-loop at a fixed rate ({@link OpenLoop}) and reports latency percentiles.
  */
 public final class PeerMain
 {
     private static final long SEED = 42;
 
     private static final Map<String, EngineRunner> ENGINES = Map.of(
-        "sluice", new SluiceRunner(),
+        "sluice", new SluiceRunner(System.getenv().getOrDefault("SLUICE_PATH", "fast")),
+        "sluice-generic", new SluiceRunner("generic"),
         "spark", new SparkRunner(),
         "flink", new FlinkRunner(),
         "jet", new JetRunner());
@@ -62,28 +66,68 @@ public final class PeerMain
     {
         final String engine = args[0];
         final String workload = args[1];
-        final boolean isCheck = "check".equals(args[2]);
-        final int batches = Integer.parseInt(args[3]);
+        final String mode = args[2];
         final Spec spec;
-        if (isCheck)
+        int repeats = 1;
+        switch (mode)
         {
-            final int perBatch = Integer.parseInt(args[4]);
-            spec = new Spec(workload, batches, 0, perBatch, true, input(workload, batches * perBatch));
-        }
-        else
-        {
-            final int perBatch = Integer.parseInt(args[5]);
-            spec = new Spec(workload, batches, Integer.parseInt(args[4]), perBatch, false,
-                input(workload, "wordcount".equals(workload) || "window".equals(workload) ? perBatch : batches * perBatch));
+            case "check":
+            {
+                final int batches = Integer.parseInt(args[3]);
+                final int perBatch = Integer.parseInt(args[4]);
+                spec = new Spec(workload, batches, 0, perBatch, true, input(workload, batches * perBatch), null);
+                break;
+            }
+            case "perf":
+            {
+                final int batches = Integer.parseInt(args[3]);
+                final int perBatch = Integer.parseInt(args[5]);
+                spec = new Spec(workload, batches, Integer.parseInt(args[4]), perBatch, false,
+                    input(workload, isCycled(workload) ? perBatch : batches * perBatch), null);
+                repeats = args.length > 6 ? Integer.parseInt(args[6]) : 1;
+                break;
+            }
+            case "latency":
+            {
+                final long rate = Long.parseLong(args[3]);
+                final long intervalMs = Long.parseLong(args[4]);
+                final int warmupBatches = (int)(Double.parseDouble(args[5]) * 1000 / intervalMs);
+                final int batches = warmupBatches + (int)(Double.parseDouble(args[6]) * 1000 / intervalMs);
+                final int perBatch = Math.toIntExact(rate * intervalMs / 1000);
+                final OpenLoop open = new OpenLoop(rate, intervalMs, (long)batches * perBatch,
+                    (long)warmupBatches * perBatch);
+                spec = new Spec(workload, batches, warmupBatches, perBatch, false,
+                    input(workload, isCycled(workload) ? perBatch : batches * perBatch), open);
+                break;
+            }
+            default:
+                throw new IllegalArgumentException("mode must be check, perf or latency, not " + mode);
         }
         final EngineRunner runner = ENGINES.get(engine);
         if (null == runner)
         {
             throw new IllegalArgumentException("unknown engine " + engine + "; one of " + ENGINES.keySet());
         }
-        final Outcome outcome = new Outcome();
-        runner.run(spec, outcome);
-        if (isCheck)
+        Outcome outcome = new Outcome();
+        final double[] rates = new double[repeats];
+        for (int r = 0; r < repeats; r++)
+        {
+            outcome = new Outcome();
+            runner.run(spec, outcome);
+            rates[r] = outcome.recordsPerSecond();
+        }
+        if (repeats > 1)
+        {
+            outcome.putMetric("repeatsPerSecond", rates);
+            final double[] sorted = rates.clone();
+            java.util.Arrays.sort(sorted);
+            outcome.setRecordsPerSecond(sorted[repeats / 2]);
+        }
+        if (spec.isLatency())
+        {
+            spec.openLoop().report(outcome);
+        }
+        if ("check".equals(mode))
         {
             final List<String> outputs = outcome.outputs();
             Collections.sort(outputs);
@@ -92,5 +136,26 @@ public final class PeerMain
         System.out.println("RESULT " + outcome.toJson(engine, spec));
         System.out.flush();
         System.exit(0);
+    }
+
+    /** @return a new temporary directory, deleted when the JVM exits (if empty). */
+    static Path tempDirectory(final String prefix)
+    {
+        try
+        {
+            final Path dir = Files.createTempDirectory(prefix);
+            dir.toFile().deleteOnExit();
+            return dir;
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
+    /** Word counts cycle through one batch's worth of lines; other workloads read distinct records. */
+    private static boolean isCycled(final String workload)
+    {
+        return "wordcount".equals(workload) || "window".equals(workload);
     }
 }

@@ -2,21 +2,36 @@ package io.sluice.peers;
 
 import io.sluice.api.Codecs;
 import io.sluice.api.DStream;
+import io.sluice.api.LongLongPairDStream;
 import io.sluice.api.Pair;
 import io.sluice.api.PairDStream;
 import io.sluice.api.Receiver;
+import io.sluice.api.StreamingContext;
+import io.sluice.api.StringLongPairDStream;
+import io.sluice.api.TextDStream;
 import io.sluice.testkit.StreamingTestDriver;
 
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
 
 /**
- * Sluice through its whole path: a receiver's {@code store()} → ring → Chronicle → segment → the generic (boxed)
- * operators → {@code foreachBatch}. A {@code ManualClock} (the testkit) cuts one batch per {@code recordsPerBatch}
- * records; the time of a batch is from its first {@code store()} to the end of its job, so ingest is included
- * (Spark's queueStream has none). Throughput = timed records / summed batch time.
+ * Sluice through its whole path: a receiver's {@code store()} → ring → Chronicle → segment → the operators →
+ * {@code foreachBatch}. A {@code ManualClock} (the testkit) cuts one batch per {@code recordsPerBatch} records; the
+ * time of a batch is from its first {@code store()} to the end of its job, so ingest is included (Spark's
+ * receiver-less input has none). Throughput = timed records / summed batch time.
+ *
+ * <p>Two paths: {@code fast} (the default) puts each workload on the fast-path operators where they fit — word count
+ * on {@code TextDStream} (its bytes read straight from the STRING receiver's segment), the running count and q5 on
+ * long keys ({@code LongLongPairDStream.updateStateByKey}, {@code reduceByKeyAndWindow} with the inverse), Uber on a
+ * packed (cluster, hour) long key, the windowed word count as the word count then
+ * {@code StringLongPairDStream.reduceByKeyAndWindow} with the inverse. q1 and q2 stay generic on both paths: their
+ * output is a text key per bid, and {@code filter(..).mapToStringLongPair(key, value)} (encode the key to UTF-8,
+ * decode it again at the output) measured slower than the boxed {@code mapToPair}. {@code generic} runs every
+ * workload on the boxed API.
  */
 public final class SluiceRunner implements EngineRunner
 {
@@ -38,44 +53,31 @@ public final class SluiceRunner implements EngineRunner
         }
     }
 
+    private final boolean isFast;
+
+    /** @param path {@code fast} (fast-path operators where the workload has them) or {@code generic} (boxed). */
+    public SluiceRunner(final String path)
+    {
+        if (!"fast".equals(path) && !"generic".equals(path))
+        {
+            throw new IllegalArgumentException("sluice path must be fast or generic, not " + path);
+        }
+        this.isFast = "fast".equals(path);
+    }
+
     @Override
     public void run(final Spec spec, final Outcome outcome)
     {
+        if (spec.isLatency())
+        {
+            runLatency(spec, outcome);
+            return;
+        }
         try (StreamingTestDriver driver = StreamingTestDriver.create(Duration.ofMillis(INTERVAL_MS)))
         {
             final PassiveReceiver<String> receiver = new PassiveReceiver<>();
             final DStream<String> input = driver.context().receiverStream(receiver, Codecs.STRING);
-            final PairDStream<String, Long> result = pipeline(spec, input);
-            if ("state".equals(spec.workload()))
-            {
-                // Spark's updateStateByKey emits every key's state every batch: consume it as Spark's output does
-                result.foreachBatch((batch, time) ->
-                {
-                    final long index = time.milliseconds() / INTERVAL_MS - 1;
-                    if (spec.isCheck() && index == spec.batches() - 1)
-                    {
-                        for (final Pair<String, Long> pair : batch)
-                        {
-                            outcome.putFinal(pair.key(), pair.value());
-                        }
-                    }
-                    else
-                    {
-                        outcome.add(index, "", batch.count(), false);
-                    }
-                });
-            }
-            else
-            {
-                result.foreachBatch((batch, time) ->
-                {
-                    final long index = spec.label(time.milliseconds() / INTERVAL_MS - 1);
-                    for (final Pair<String, Long> pair : batch)
-                    {
-                        outcome.add(index, pair.key(), pair.value(), spec.isCheck());
-                    }
-                });
-            }
+            pipeline(spec, input, outcome);
             driver.start();
             long stored = 0;
             long timedNanos = 0;
@@ -95,6 +97,206 @@ public final class SluiceRunner implements EngineRunner
             }
             final long timedRecords = (long)(spec.batches() - spec.warmupBatches()) * spec.recordsPerBatch();
             outcome.setRecordsPerSecond(timedRecords / (timedNanos / 1e9));
+        }
+    }
+
+    private void pipeline(final Spec spec, final DStream<String> input, final Outcome outcome)
+    {
+        if (isFast && !spec.isStateless())
+        {
+            fastPipeline(spec, input, outcome);
+            outcome.setNote("fast path");
+        }
+        else
+        {
+            genericPipeline(spec, input, outcome);
+            outcome.setNote("generic path");
+        }
+    }
+
+    /**
+     * A latency run: the system clock cuts batches every {@link OpenLoop#intervalMs()}; this thread stores every
+     * record once it is due (in a burst when it falls behind; its intended time stays put). After the workload's own
+     * output, a second output operation (output operations run in registration order) counts the batch's input
+     * records, which arrived in order, and records their latency: the workload's output has seen their result.
+     */
+    private void runLatency(final Spec spec, final Outcome outcome)
+    {
+        final OpenLoop open = spec.openLoop();
+        try (StreamingContext context = StreamingContext.builder().appName("peers-latency-" + spec.workload())
+            .batchInterval(Duration.ofMillis(open.intervalMs()))
+            .checkpointDir(PeerMain.tempDirectory("peers-sluice-checkpoint")).build())
+        {
+            final PassiveReceiver<String> receiver = new PassiveReceiver<>();
+            final DStream<String> input = context.receiverStream(receiver, Codecs.STRING);
+            pipeline(spec, input, outcome);
+            final long[] done = new long[1];
+            TextDStream.of(input).count().foreachBatch((batch, time) ->
+            {
+                final long count = batch.size() > 0 ? batch.get(0) : 0;
+                open.seen(done[0], done[0] + count, System.nanoTime());
+                done[0] += count;
+            });
+            context.start();
+            open.start();
+            long stored = 0;
+            while (stored < open.total())
+            {
+                final long due = open.due(System.nanoTime());
+                while (stored < due)
+                {
+                    receiver.store(spec.line(stored++));
+                }
+                LockSupport.parkNanos(20_000L);
+            }
+            awaitSeen(open);
+        }
+    }
+
+    /** Waits until every offered record's result was seen, or 60 s after the last was due. */
+    static void awaitSeen(final OpenLoop open)
+    {
+        final long deadline = open.intended(open.total()) + 60_000_000_000L;
+        while (open.seenCount() < open.total() && System.nanoTime() < deadline)
+        {
+            LockSupport.parkNanos(5_000_000L);
+        }
+    }
+
+    private static long batchIndex(final io.sluice.api.Time time)
+    {
+        return time.milliseconds() / INTERVAL_MS - 1;
+    }
+
+    private static void fastPipeline(final Spec spec, final DStream<String> input, final Outcome outcome)
+    {
+        switch (spec.workload())
+        {
+            case "wordcount":
+                output(spec, TextDStream.of(input).splitWords().dropEmpty().countByValue(), outcome);
+                break;
+            case "window":
+                output(spec, TextDStream.of(input).splitWords().dropEmpty().countByValue()
+                    .reduceByKeyAndWindow(Long::sum, (a, b) -> a - b,
+                        Duration.ofMillis(INTERVAL_MS * Spec.WINDOW_BATCHES), Duration.ofMillis(INTERVAL_MS),
+                        (word, count) -> count > 0), outcome);
+                break;
+            case "nexmark-q5":
+                input.filter(Nexmark::isBid).mapToLongPair(Nexmark::auctionId, (bid) -> 1L)
+                    .reduceByKeyAndWindow(Long::sum, (a, b) -> a - b,
+                        Duration.ofMillis(INTERVAL_MS * Spec.Q5_WINDOW_BATCHES), Duration.ofMillis(INTERVAL_MS),
+                        (auction, count) -> count > 0)
+                    .foreachBatch((batch, time) ->
+                    {
+                        final HotItems hot = new HotItems();
+                        for (int i = 0; i < batch.size(); i++)
+                        {
+                            if (hot.isCandidate(batch.value(i)))
+                            {
+                                hot.add(String.valueOf(batch.key(i)), batch.value(i));
+                            }
+                        }
+                        hot.emit(batchIndex(time), outcome, spec.isCheck());
+                    });
+                break;
+            case "uber":
+                output(spec, input.mapToLongPair(Uber::packedKey, (row) -> 1L).reduceByKey(Long::sum), Uber::keyName,
+                    outcome);
+                break;
+            case "state":
+                input.mapToLongPair((key) -> Long.parseLong(key, 1, key.length(), 10), (key) -> 1L)
+                    .updateStateByKey((key, values, state) ->
+                        state.update((state.exists() ? state.get() : 0) + values.size()))
+                    .foreachBatch((batch, time) ->
+                    {
+                        final long index = batchIndex(time);
+                        if (spec.isCheck() && index == spec.batches() - 1)
+                        {
+                            for (int i = 0; i < batch.size(); i++)
+                            {
+                                outcome.putFinal("k" + batch.key(i), batch.value(i));
+                            }
+                        }
+                        else
+                        {
+                            outcome.add(index, "", batch.size(), false);
+                        }
+                    });
+                break;
+            default:
+                throw new UnsupportedOperationException("sluice fast path: workload " + spec.workload());
+        }
+    }
+
+    private static void output(final Spec spec, final StringLongPairDStream result, final Outcome outcome)
+    {
+        result.foreachBatch((batch, time) ->
+        {
+            final long index = spec.label(batchIndex(time));
+            for (int i = 0; i < batch.size(); i++)
+            {
+                outcome.add(index, batch.key(i), batch.value(i), spec.isCheck());
+            }
+        });
+    }
+
+    private static void output(final Spec spec, final LongLongPairDStream result, final LongFunction<String> keyName,
+        final Outcome outcome)
+    {
+        result.foreachBatch((batch, time) ->
+        {
+            final long index = spec.label(batchIndex(time));
+            for (int i = 0; i < batch.size(); i++)
+            {
+                outcome.add(index, keyName.apply(batch.key(i)), batch.value(i), spec.isCheck());
+            }
+        });
+    }
+
+    private static void genericPipeline(final Spec spec, final DStream<String> input, final Outcome outcome)
+    {
+        final PairDStream<String, Long> result = pipeline(spec, input);
+        if ("state".equals(spec.workload()))
+        {
+            // Spark's updateStateByKey emits every key's state every batch: consume it as Spark's output does
+            result.foreachBatch((batch, time) ->
+            {
+                final long index = batchIndex(time);
+                if (spec.isCheck() && index == spec.batches() - 1)
+                {
+                    for (final Pair<String, Long> pair : batch)
+                    {
+                        outcome.putFinal(pair.key(), pair.value());
+                    }
+                }
+                else
+                {
+                    outcome.add(index, "", batch.count(), false);
+                }
+            });
+        }
+        else if ("nexmark-q5".equals(spec.workload()))
+        {
+            result.foreachBatch((batch, time) ->
+            {
+                final HotItems hot = new HotItems();
+                for (final Pair<String, Long> pair : batch)
+                {
+                    hot.add(pair.key(), pair.value());
+                }
+                hot.emit(batchIndex(time), outcome, spec.isCheck());
+            });
+        }
+        else
+        {
+            result.foreachBatch((batch, time) ->
+            {
+                final long index = spec.label(batchIndex(time));
+                for (final Pair<String, Long> pair : batch)
+                {
+                    outcome.add(index, pair.key(), pair.value(), spec.isCheck());
+                }
+            });
         }
     }
 

@@ -21,7 +21,11 @@ public final class SparkBatchInput extends InputDStream<String>
 {
     private static final long serialVersionUID = 1L;
 
+    /** Latency runs: batch time (ms) → the [from, to) record range its RDD holds. */
+    static final java.util.Map<Long, long[]> RANGES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private int next;
+    private long taken;
 
     public SparkBatchInput(final JavaStreamingContext ssc)
     {
@@ -47,7 +51,20 @@ public final class SparkBatchInput extends InputDStream<String>
         final JavaSparkContext sc = JavaSparkContext.fromSparkContext(context().sparkContext());
         final int batch = next++;
         final List<String> records = new ArrayList<>();
-        if (batch < spec.batches())
+        if (spec.isLatency())
+        {
+            // the records due by now, in order; the range is remembered for the latency output of this batch (the
+            // schedule starts at the first batch, so Spark's start-up is not counted as latency)
+            spec.openLoop().start();
+            final long to = spec.openLoop().due(System.nanoTime());
+            RANGES.put(validTime.milliseconds(), new long[] {taken, to});
+            for (long i = taken; i < to; i++)
+            {
+                records.add(spec.line(i));
+            }
+            taken = to;
+        }
+        else if (batch < spec.batches())
         {
             long i = (long)batch * spec.recordsPerBatch();
             for (int r = 0; r < spec.recordsPerBatch(); r++)

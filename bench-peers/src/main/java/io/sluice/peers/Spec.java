@@ -10,10 +10,18 @@ package io.sluice.peers;
  * @param recordsPerBatch input records (lines, or keys) per batch.
  * @param isCheck         keep every output for the agreement check.
  * @param lines           the input: record {@code i} is {@code lines[i % lines.length]}.
+ * @param openLoop        a latency run's schedule ({@code null} in check and throughput runs): records are offered
+ *                        open-loop at a fixed rate and every engine reports its latency into it.
  */
 public record Spec(String workload, int batches, int warmupBatches, int recordsPerBatch, boolean isCheck,
-                   String[] lines)
+                   String[] lines, OpenLoop openLoop)
 {
+    /** @return whether this is a latency run (records offered open-loop at a fixed rate). */
+    public boolean isLatency()
+    {
+        return null != openLoop;
+    }
+
     /** Distinct keys of the running-count workload. */
     public static final int STATE_KEYS = 1_000_000;
 
@@ -51,6 +59,10 @@ public record Spec(String workload, int batches, int warmupBatches, int recordsP
         if (isStateless())
         {
             return outcome.outputCount() >= expectedOutputCount();
+        }
+        if ("nexmark-q5".equals(workload))
+        {
+            return outcome.lastBatch() >= batches - 1;
         }
         return "state".equals(workload) ? outcome.outputCount() >= totalRecords() :
             outcome.valueSum() >= expectedValueSum();
@@ -98,16 +110,6 @@ public record Spec(String workload, int batches, int warmupBatches, int recordsP
                 return perBatch * batches;
             case "uber":
                 return (long)recordsPerBatch * batches;
-            case "nexmark-q5":
-                long bids = 0;
-                for (long i = 0; i < totalRecords(); i++)
-                {
-                    if (Nexmark.isBid(line(i)))
-                    {
-                        bids += Math.min(Q5_WINDOW_BATCHES, batches - batchOf(i));
-                    }
-                }
-                return bids;
             case "window":
                 long sum = 0;
                 for (int b = 0; b < batches; b++)

@@ -48,6 +48,15 @@ public final class Uber
      */
     public static String key(final String row)
     {
+        return keyName(packedKey(row));
+    }
+
+    /**
+     * @return the key of one CSV row packed in a long: {@code cluster * 100 + hour} (the fast path's long key).
+     * @throws IllegalArgumentException if the row is not a trip.
+     */
+    public static long packedKey(final String row)
+    {
         final String[] fields = row.replace("\"", "").split(",");
         if (fields.length < 3)
         {
@@ -72,7 +81,13 @@ public final class Uber
                 best = c;
             }
         }
-        return "c" + best + "@h" + hour;
+        return best * 100L + hour;
+    }
+
+    /** @return {@code c<cluster>@h<hour>} for a key made by {@link #packedKey}. */
+    public static String keyName(final long packedKey)
+    {
+        return "c" + packedKey / 100 + "@h" + packedKey % 100;
     }
 
     private static String[] load()
