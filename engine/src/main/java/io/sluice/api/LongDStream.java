@@ -3,8 +3,6 @@ package io.sluice.api;
 import io.sluice.internal.column.BatchFlyweights;
 import io.sluice.internal.column.ColumnLayout;
 import io.sluice.internal.graph.Node;
-import io.sluice.internal.graph.OutputNode;
-import io.sluice.internal.operator.CountOperator;
 import io.sluice.internal.operator.LongCountByValueOperator;
 import io.sluice.internal.operator.LongFilterOperator;
 import io.sluice.internal.operator.LongMapOperator;
@@ -30,26 +28,11 @@ import java.util.function.LongUnaryOperator;
  * lambdas stay unambiguous. A batch is computed once per batch time and kept until the graph forgets it (as if
  * {@code cache()}d): functions run once per element even when several outputs read the stream.
  */
-public final class LongDStream
+public final class LongDStream extends FastStream<Long>
 {
-    final StreamingContext context;
-    final Node<Long> node;
-
     LongDStream(final StreamingContext context, final Node<Long> node)
     {
-        this.context = context;
-        this.node = node;
-    }
-
-    public StreamingContext context()
-    {
-        return context;
-    }
-
-    /** How often this stream produces a batch. */
-    public Duration slideDuration()
-    {
-        return Duration.ofMillis(node.slideMs());
+        super(context, node, ColumnLayout.LONGS);
     }
 
     /**
@@ -80,12 +63,6 @@ public final class LongDStream
         return new LongDStream(context, new LongReduceOperator(node, Objects.requireNonNull(f, "f")));
     }
 
-    /** Generic twin: {@code DStream<Long>.count()}. {@code [0]} for an empty batch. */
-    public LongDStream count()
-    {
-        return new LongDStream(context, new CountOperator<>(node, ColumnLayout.LONGS));
-    }
-
     /**
      * Generic twin: {@code DStream<Long>.countByValue()}. (value, count) per distinct value, in order of first
      * appearance.
@@ -114,8 +91,7 @@ public final class LongDStream
     /** Generic twin: {@code DStream.persist()}; marks the stream's batches to be kept (windows read them). */
     public LongDStream persist()
     {
-        context.requireStorageChangeAllowed();
-        node.persist();
+        persistNode();
         return this;
     }
 
@@ -125,38 +101,13 @@ public final class LongDStream
         return persist();
     }
 
-    /** Generic twin: {@code DStream.print()}; the same output. */
-    public void print()
-    {
-        print(10);
-    }
-
-    /** Generic twin: {@code DStream.print(num)}; makes boxes only for the elements it prints. */
-    public void print(final int num)
-    {
-        FastOutputs.print(node, ColumnLayout.LONGS, num);
-    }
-
     /**
      * Generic twin: {@code DStream.foreachBatch}. {@code action} gets a flyweight over the batch's column, valid only
      * during the call, on the job thread; handing it over allocates one {@link Time} per batch.
      */
     public void foreachBatch(final BiConsumer<LongBatch, Time> action)
     {
-        Objects.requireNonNull(action, "action");
-        final BatchFlyweights.LongFlyweight view = new BatchFlyweights.LongFlyweight();
-        new OutputNode<>(node, "foreachBatch", (batch, time) ->
-        {
-            final Time t = new Time(time);
-            try
-            {
-                action.accept(view.wrap(batch.columns(ColumnLayout.LONGS), t), t);
-            }
-            finally
-            {
-                view.unwrap();
-            }
-        });
+        foreachBatchView(action, new BatchFlyweights.LongFlyweight());
     }
 
     // ---- windowed and stateful fast-path operators (issue 4b) ----

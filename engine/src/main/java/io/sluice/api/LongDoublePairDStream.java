@@ -3,11 +3,8 @@ package io.sluice.api;
 import io.sluice.internal.column.BatchFlyweights;
 import io.sluice.internal.column.ColumnLayout;
 import io.sluice.internal.graph.Node;
-import io.sluice.internal.graph.OutputNode;
-import io.sluice.internal.operator.CountOperator;
 import io.sluice.internal.operator.LongDoubleReduceByKeyOperator;
 
-import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.DoubleBinaryOperator;
@@ -22,25 +19,11 @@ import java.util.function.DoubleBinaryOperator;
  * <p>Made by {@link DStream#mapToLongDoublePair} and the operators here. Batches are computed once per batch time and kept until the
  * graph forgets them.
  */
-public final class LongDoublePairDStream
+public final class LongDoublePairDStream extends FastStream<Pair<Long, Double>>
 {
-    final StreamingContext context;
-    final Node<Pair<Long, Double>> node;
-
     LongDoublePairDStream(final StreamingContext context, final Node<Pair<Long, Double>> node)
     {
-        this.context = context;
-        this.node = node;
-    }
-
-    public StreamingContext context()
-    {
-        return context;
-    }
-
-    public Duration slideDuration()
-    {
-        return Duration.ofMillis(node.slideMs());
+        super(context, node, ColumnLayout.LONG_DOUBLE_PAIRS);
     }
 
     /**
@@ -52,12 +35,6 @@ public final class LongDoublePairDStream
         return new LongDoublePairDStream(context, new LongDoubleReduceByKeyOperator(node, Objects.requireNonNull(f, "f")));
     }
 
-    /** Generic twin: {@code DStream.count()}. */
-    public LongDStream count()
-    {
-        return new LongDStream(context, new CountOperator<>(node, ColumnLayout.LONG_DOUBLE_PAIRS));
-    }
-
     /** This stream on the generic API, as {@code Pair<Long, Double>} objects made once per batch. */
     public PairDStream<Long, Double> boxed()
     {
@@ -67,44 +44,20 @@ public final class LongDoublePairDStream
     /** Generic twin: {@code DStream.persist()}. */
     public LongDoublePairDStream persist()
     {
-        context.requireStorageChangeAllowed();
-        node.persist();
+        persistNode();
         return this;
     }
 
+    /** Same as {@link #persist()}. */
     public LongDoublePairDStream cache()
     {
         return persist();
     }
 
-    /** Generic twin: {@code DStream.print()}: {@code (key,value)} lines. */
-    public void print()
-    {
-        print(10);
-    }
-
-    public void print(final int num)
-    {
-        FastOutputs.print(node, ColumnLayout.LONG_DOUBLE_PAIRS, num);
-    }
-
     /** Generic twin: {@code DStream.foreachBatch}, with a flyweight valid only during the call. */
     public void foreachBatch(final BiConsumer<LongDoubleBatch, Time> action)
     {
-        Objects.requireNonNull(action, "action");
-        final BatchFlyweights.LongDoubleFlyweight view = new BatchFlyweights.LongDoubleFlyweight();
-        new OutputNode<>(node, "foreachBatch", (batch, time) ->
-        {
-            final Time t = new Time(time);
-            try
-            {
-                action.accept(view.wrap(batch.columns(ColumnLayout.LONG_DOUBLE_PAIRS), t), t);
-            }
-            finally
-            {
-                view.unwrap();
-            }
-        });
+        foreachBatchView(action, new BatchFlyweights.LongDoubleFlyweight());
     }
 
     // ---- windowed and stateful fast-path operators (issue 4b) ----

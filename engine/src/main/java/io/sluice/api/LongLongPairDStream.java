@@ -3,8 +3,6 @@ package io.sluice.api;
 import io.sluice.internal.column.BatchFlyweights;
 import io.sluice.internal.column.ColumnLayout;
 import io.sluice.internal.graph.Node;
-import io.sluice.internal.graph.OutputNode;
-import io.sluice.internal.operator.CountOperator;
 import io.sluice.internal.operator.LongLongReduceByKeyOperator;
 import io.sluice.internal.state.LongLongMapWithStateNode;
 import io.sluice.internal.state.LongLongUpdateStateNode;
@@ -28,25 +26,11 @@ import java.util.function.LongBinaryOperator;
  * {@link DStream#mapToLongPair} and the operators here. Batches are computed once per batch time and kept until the
  * graph forgets them.
  */
-public final class LongLongPairDStream
+public final class LongLongPairDStream extends FastStream<Pair<Long, Long>>
 {
-    final StreamingContext context;
-    final Node<Pair<Long, Long>> node;
-
     LongLongPairDStream(final StreamingContext context, final Node<Pair<Long, Long>> node)
     {
-        this.context = context;
-        this.node = node;
-    }
-
-    public StreamingContext context()
-    {
-        return context;
-    }
-
-    public Duration slideDuration()
-    {
-        return Duration.ofMillis(node.slideMs());
+        super(context, node, ColumnLayout.LONG_LONG_PAIRS);
     }
 
     /**
@@ -58,12 +42,6 @@ public final class LongLongPairDStream
         return new LongLongPairDStream(context, new LongLongReduceByKeyOperator(node, Objects.requireNonNull(f, "f")));
     }
 
-    /** Generic twin: {@code DStream.count()}. */
-    public LongDStream count()
-    {
-        return new LongDStream(context, new CountOperator<>(node, ColumnLayout.LONG_LONG_PAIRS));
-    }
-
     /** This stream on the generic API, as {@code Pair<Long, Long>} objects made once per batch. */
     public PairDStream<Long, Long> boxed()
     {
@@ -73,44 +51,20 @@ public final class LongLongPairDStream
     /** Generic twin: {@code DStream.persist()}. */
     public LongLongPairDStream persist()
     {
-        context.requireStorageChangeAllowed();
-        node.persist();
+        persistNode();
         return this;
     }
 
+    /** Same as {@link #persist()}. */
     public LongLongPairDStream cache()
     {
         return persist();
     }
 
-    /** Generic twin: {@code DStream.print()}: {@code (key,value)} lines. */
-    public void print()
-    {
-        print(10);
-    }
-
-    public void print(final int num)
-    {
-        FastOutputs.print(node, ColumnLayout.LONG_LONG_PAIRS, num);
-    }
-
     /** Generic twin: {@code DStream.foreachBatch}, with a flyweight valid only during the call. */
     public void foreachBatch(final BiConsumer<LongLongBatch, Time> action)
     {
-        Objects.requireNonNull(action, "action");
-        final BatchFlyweights.LongLongFlyweight view = new BatchFlyweights.LongLongFlyweight();
-        new OutputNode<>(node, "foreachBatch", (batch, time) ->
-        {
-            final Time t = new Time(time);
-            try
-            {
-                action.accept(view.wrap(batch.columns(ColumnLayout.LONG_LONG_PAIRS), t), t);
-            }
-            finally
-            {
-                view.unwrap();
-            }
-        });
+        foreachBatchView(action, new BatchFlyweights.LongLongFlyweight());
     }
 
     // ---- windowed and stateful fast-path operators (issue 4b) ----

@@ -3,8 +3,6 @@ package io.sluice.api;
 import io.sluice.internal.column.BatchFlyweights;
 import io.sluice.internal.column.ColumnLayout;
 import io.sluice.internal.graph.Node;
-import io.sluice.internal.graph.OutputNode;
-import io.sluice.internal.operator.CountOperator;
 import io.sluice.internal.operator.StringLongReduceByKeyOperator;
 import io.sluice.internal.state.StringLongMapWithStateNode;
 import io.sluice.internal.state.StringLongUpdateStateNode;
@@ -22,25 +20,11 @@ import java.util.function.LongBinaryOperator;
  * {@link #reduceByKey} lists keys in order of first appearance, the windowed and stateful operators in the order of
  * the long-keyed windows and state maps they run on (keys as dictionary ids).
  */
-public final class StringLongPairDStream
+public final class StringLongPairDStream extends FastStream<Pair<String, Long>>
 {
-    final StreamingContext context;
-    final Node<Pair<String, Long>> node;
-
     StringLongPairDStream(final StreamingContext context, final Node<Pair<String, Long>> node)
     {
-        this.context = context;
-        this.node = node;
-    }
-
-    public StreamingContext context()
-    {
-        return context;
-    }
-
-    public Duration slideDuration()
-    {
-        return Duration.ofMillis(node.slideMs());
+        super(context, node, ColumnLayout.STRING_LONG_PAIRS);
     }
 
     /** Generic twin: {@code PairDStream<String, Long>.reduceByKey(f)}. */
@@ -49,58 +33,29 @@ public final class StringLongPairDStream
         return new StringLongPairDStream(context, new StringLongReduceByKeyOperator(node, Objects.requireNonNull(f, "f")));
     }
 
-    /** Generic twin: {@code DStream.count()}. */
-    public LongDStream count()
-    {
-        return new LongDStream(context, new CountOperator<>(node, ColumnLayout.STRING_LONG_PAIRS));
-    }
-
     /** This stream on the generic API, as {@code Pair<String, Long>} objects made once per batch. */
     public PairDStream<String, Long> boxed()
     {
         return PairDStream.wrapPairs(context, node);
     }
 
+    /** Generic twin: {@code DStream.persist()}. */
     public StringLongPairDStream persist()
     {
-        context.requireStorageChangeAllowed();
-        node.persist();
+        persistNode();
         return this;
     }
 
+    /** Same as {@link #persist()}. */
     public StringLongPairDStream cache()
     {
         return persist();
     }
 
-    /** Generic twin: {@code DStream.print()}: {@code (word,count)} lines, Strings made only for those printed. */
-    public void print()
-    {
-        print(10);
-    }
-
-    public void print(final int num)
-    {
-        FastOutputs.print(node, ColumnLayout.STRING_LONG_PAIRS, num);
-    }
-
     /** Generic twin: {@code DStream.foreachBatch}, with a flyweight valid only during the call. */
     public void foreachBatch(final BiConsumer<StringLongBatch, Time> action)
     {
-        Objects.requireNonNull(action, "action");
-        final BatchFlyweights.StringLongFlyweight view = new BatchFlyweights.StringLongFlyweight();
-        new OutputNode<>(node, "foreachBatch", (batch, time) ->
-        {
-            final Time t = new Time(time);
-            try
-            {
-                action.accept(view.wrap(batch.columns(ColumnLayout.STRING_LONG_PAIRS), t), t);
-            }
-            finally
-            {
-                view.unwrap();
-            }
-        });
+        foreachBatchView(action, new BatchFlyweights.StringLongFlyweight());
     }
 
     // ---- windowed and stateful fast-path operators (issue 4b) ----

@@ -3,12 +3,9 @@ package io.sluice.api;
 import io.sluice.internal.column.BatchFlyweights;
 import io.sluice.internal.column.ColumnLayout;
 import io.sluice.internal.graph.Node;
-import io.sluice.internal.graph.OutputNode;
-import io.sluice.internal.operator.CountOperator;
 import io.sluice.internal.operator.TextCountByValueOperator;
 import io.sluice.internal.operator.TextSplitWordsOperator;
 
-import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 
@@ -21,15 +18,11 @@ import java.util.function.BiConsumer;
  * <p>Made by {@link #of(DStream)} (zero copy over a text input such as {@code socketTextStream}),
  * {@link StreamingContext#textSocketStream} and {@link #splitWords()}.
  */
-public final class TextDStream
+public final class TextDStream extends FastStream<String>
 {
-    final StreamingContext context;
-    final Node<String> node;
-
     TextDStream(final StreamingContext context, final Node<String> node)
     {
-        this.context = context;
-        this.node = node;
+        super(context, node, ColumnLayout.TEXT);
     }
 
     /**
@@ -41,16 +34,6 @@ public final class TextDStream
     {
         Objects.requireNonNull(lines, "lines");
         return new TextDStream(lines.context, lines.node);
-    }
-
-    public StreamingContext context()
-    {
-        return context;
-    }
-
-    public Duration slideDuration()
-    {
-        return Duration.ofMillis(node.slideMs());
     }
 
     /**
@@ -80,12 +63,6 @@ public final class TextDStream
         return new StringLongPairDStream(context, new TextCountByValueOperator(node));
     }
 
-    /** Generic twin: {@code DStream.count()}. */
-    public LongDStream count()
-    {
-        return new LongDStream(context, new CountOperator<>(node, ColumnLayout.TEXT));
-    }
-
     /** This stream on the generic API: the same batches as Strings, made once per batch when first read. */
     public DStream<String> boxed()
     {
@@ -95,44 +72,20 @@ public final class TextDStream
     /** Generic twin: {@code DStream.persist()}. A persisted {@code splitWords()} is not fused into its reader. */
     public TextDStream persist()
     {
-        context.requireStorageChangeAllowed();
-        node.persist();
+        persistNode();
         return this;
     }
 
+    /** Same as {@link #persist()}. */
     public TextDStream cache()
     {
         return persist();
     }
 
-    /** Generic twin: {@code DStream.print()}. */
-    public void print()
-    {
-        print(10);
-    }
-
-    public void print(final int num)
-    {
-        FastOutputs.print(node, ColumnLayout.TEXT, num);
-    }
-
     /** Generic twin: {@code DStream.foreachBatch}, with a flyweight over the bytes, valid only during the call. */
     public void foreachBatch(final BiConsumer<TextBatch, Time> action)
     {
-        Objects.requireNonNull(action, "action");
-        final BatchFlyweights.TextFlyweight view = new BatchFlyweights.TextFlyweight();
-        new OutputNode<>(node, "foreachBatch", (batch, time) ->
-        {
-            final Time t = new Time(time);
-            try
-            {
-                action.accept(view.wrap(batch.columns(ColumnLayout.TEXT), t), t);
-            }
-            finally
-            {
-                view.unwrap();
-            }
-        });
+        foreachBatchView(action, new BatchFlyweights.TextFlyweight());
     }
 
     // ---- windowed and stateful fast-path operators (issue 4b) ----

@@ -20,13 +20,20 @@ public final class BatchFlyweights
     {
     }
 
-    /** Shared state: the wrapped batch, its selection and time. */
-    abstract static class Base
+    /**
+     * Shared state: the wrapped batch, its selection and time.
+     *
+     * @param <F> the flyweight itself, which {@link #wrap} returns
+     */
+    public abstract static class Base<F extends Base<F>>
     {
         ColumnBatch batch;
         long selectionAddress;
         int size;
         Time time;
+
+        /** Views {@code batch}'s columns (laid out as the flyweight expects) at {@code time}; returns this. */
+        public abstract F wrap(ColumnBatch batch, Time time);
 
         final void wrapBatch(final ColumnBatch batch, final Time time)
         {
@@ -65,10 +72,11 @@ public final class BatchFlyweights
         }
     }
 
-    public static final class LongFlyweight extends Base implements LongBatch
+    public static final class LongFlyweight extends Base<LongFlyweight> implements LongBatch
     {
         private long values;
 
+        @Override
         public LongFlyweight wrap(final ColumnBatch batch, final Time time)
         {
             wrapBatch(batch, time);
@@ -83,11 +91,12 @@ public final class BatchFlyweights
         }
     }
 
-    public static final class LongLongFlyweight extends Base implements LongLongBatch
+    public static final class LongLongFlyweight extends Base<LongLongFlyweight> implements LongLongBatch
     {
         private long keys;
         private long values;
 
+        @Override
         public LongLongFlyweight wrap(final ColumnBatch batch, final Time time)
         {
             wrapBatch(batch, time);
@@ -109,11 +118,12 @@ public final class BatchFlyweights
         }
     }
 
-    public static final class LongDoubleFlyweight extends Base implements LongDoubleBatch
+    public static final class LongDoubleFlyweight extends Base<LongDoubleFlyweight> implements LongDoubleBatch
     {
         private long keys;
         private long values;
 
+        @Override
         public LongDoubleFlyweight wrap(final ColumnBatch batch, final Time time)
         {
             wrapBatch(batch, time);
@@ -135,10 +145,11 @@ public final class BatchFlyweights
         }
     }
 
-    public static final class TextFlyweight extends Base implements TextBatch
+    public static final class TextFlyweight extends Base<TextFlyweight> implements TextBatch
     {
         private BytesColumn text;
 
+        @Override
         public TextFlyweight wrap(final ColumnBatch batch, final Time time)
         {
             wrapBatch(batch, time);
@@ -171,11 +182,12 @@ public final class BatchFlyweights
         }
     }
 
-    public static final class StringLongFlyweight extends Base implements StringLongBatch
+    public static final class StringLongFlyweight extends Base<StringLongFlyweight> implements StringLongBatch
     {
         private BytesColumn keys;
         private long values;
 
+        @Override
         public StringLongFlyweight wrap(final ColumnBatch batch, final Time time)
         {
             wrapBatch(batch, time);

@@ -3,12 +3,9 @@ package io.sluice.internal.window;
 import io.sluice.internal.column.ColumnBatch;
 import io.sluice.internal.column.ColumnLayout;
 import io.sluice.internal.gen.LongVector;
-import io.sluice.internal.graph.BatchData;
 import io.sluice.internal.graph.Node;
 import io.sluice.internal.operator.LongReduceOperator;
 
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongBinaryOperator;
 
 /**
@@ -20,18 +17,13 @@ import java.util.function.LongBinaryOperator;
  *
  * <p>Allocates per slide, never per record; panes freed when the context stops.
  */
-public final class LongWindowNode extends Node<Long>
+public final class LongWindowNode extends SlidingWindowNode<Long>
 {
     private static final long KEY = 1;
 
-    private final Node<Long> parent;
     private final LongLongPaneWindow window;
     private final LongBinaryOperator f;
-    private final long windowMs;
-    private final long slideMs;
-    private final boolean isIncremental;
     private final LongVector scratchKeys = new LongVector(1);
-    private long lastSlideMs = Long.MIN_VALUE;
 
     /**
      * @param f       the reduce function; {@code null} to count elements (countByWindow)
@@ -40,80 +32,31 @@ public final class LongWindowNode extends Node<Long>
     public LongWindowNode(final Node<Long> parent, final LongBinaryOperator f, final LongBinaryOperator inverse,
         final long windowMs, final long slideMs)
     {
-        super(parent.graph(), List.of(parent));
-        WindowChecks.requireMultiples(inverse == null ? "WindowedDStream" : "ReducedWindowedDStream", parent,
-            windowMs, slideMs);
-        this.parent = parent;
+        super(parent, ColumnLayout.LONGS, windowMs, slideMs, inverse != null);
         this.f = f;
         final LongBinaryOperator combine = f == null ? Long::sum : f;
         this.window = inverse == null
             ? new LongLongWindowedReduceOperator(combine, windowMs, slideMs, parent.slideMs())
             : new LongLongReducedWindowOperator(combine, inverse, null, windowMs, slideMs, parent.slideMs());
-        this.windowMs = windowMs;
-        this.slideMs = slideMs;
-        this.isIncremental = inverse != null;
-        persist();
     }
 
     @Override
-    public long slideMs()
+    void add(final long batchOffsetMs, final ColumnBatch in)
     {
-        return slideMs;
-    }
-
-    @Override
-    public boolean mustCheckpoint()
-    {
-        return isIncremental;
-    }
-
-    @Override
-    protected long parentRememberExtraMs()
-    {
-        return windowMs;
-    }
-
-    @Override
-    public String name()
-    {
-        return isIncremental ? "ReducedWindowedDStream" : "WindowedDStream";
-    }
-
-    @Override
-    protected BatchData<Long> compute(final long time)
-    {
-        final AtomicReference<BatchData<Long>> previous = new AtomicReference<>(getOrCompute(time - slideMs));
-        final List<BatchData<Long>> entering = WindowChecks.enteringBatches(parent, time, Math.min(windowMs, slideMs));
-        return BatchData.columnar(time, ColumnLayout.LONGS, () -> slide(time, previous, entering));
-    }
-
-    private ColumnBatch slide(final long time, final AtomicReference<BatchData<Long>> previous,
-        final List<BatchData<Long>> entering)
-    {
-        final BatchData<Long> before = previous.getAndSet(null);
-        if (before != null && lastSlideMs < time - slideMs)
+        final int size = in.size();
+        if (size > 0)
         {
-            before.columns(ColumnLayout.LONGS);
+            window.addOne(batchOffsetMs, KEY, f == null ? size : reduce(in, size));
         }
-        synchronized (window)
-        {
-            final long zero = graph.zeroTime();
-            for (final BatchData<Long> batch : entering)
-            {
-                final ColumnBatch in = batch.columns(ColumnLayout.LONGS);
-                final int size = in.size();
-                if (size > 0)
-                {
-                    window.addOne(batch.timeMs() - zero, KEY, f == null ? size : reduce(in, size));
-                }
-            }
-            entering.clear();
-            final LongVector values = new LongVector(1);
-            scratchKeys.clear();
-            window.slide(time - zero, scratchKeys, values);
-            lastSlideMs = time;
-            return ColumnBatch.of(values);
-        }
+    }
+
+    @Override
+    ColumnBatch slideTo(final long windowEndOffsetMs)
+    {
+        final LongVector values = new LongVector(1);
+        scratchKeys.clear();
+        window.slide(windowEndOffsetMs, scratchKeys, values);
+        return ColumnBatch.of(values);
     }
 
     private long reduce(final ColumnBatch in, final int size)
@@ -124,12 +67,9 @@ public final class LongWindowNode extends Node<Long>
     }
 
     @Override
-    protected void releaseResources()
+    void closeWindow()
     {
-        synchronized (window)
-        {
-            window.close();
-            scratchKeys.close();
-        }
+        window.close();
+        scratchKeys.close();
     }
 }
