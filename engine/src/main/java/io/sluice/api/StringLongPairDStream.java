@@ -16,9 +16,8 @@ import java.util.function.LongBinaryOperator;
 /**
  * The fast path's stream of (text key, {@code long} value) pairs: keys in an off-heap UTF-8 bytes column, values
  * in a long column; keys are hashed and compared as bytes and become Strings only at output or in
- * {@link #boxed()}. Every operator gives exactly what its generic twin on {@code PairDStream<String, Long>} gives;
- * {@link #reduceByKey} lists keys in order of first appearance, the windowed and stateful operators in the order of
- * the long-keyed windows and state maps they run on (keys as dictionary ids).
+ * {@link #boxed()}. Every operator gives exactly what its generic twin on {@code PairDStream<String, Long>} gives,
+ * in the same order (keyed outputs in order of first appearance; windows and state as the ordering contract says).
  */
 public final class StringLongPairDStream extends FastStream<Pair<String, Long>>
 {
