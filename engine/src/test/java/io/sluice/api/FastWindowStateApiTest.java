@@ -231,6 +231,47 @@ class FastWindowStateApiTest
     }
 
     @Test
+    void stateSnapshotsAskedForTwiceGiveTheSameBatchesToBothReaders()
+    {
+        final List<List<Pair<Long, Long>>> input = input(9);
+        try (StreamingTestDriver driver = StreamingTestDriver.create(BATCH))
+        {
+            final DStream<Pair<Long, Long>> in = driver.input(input);
+            final MapWithStateDStream<Long, Long, Long, Long> generic = in.mapToPair(p -> p).mapWithState(
+                StateSpec.function((Long key, Optional<Long> value, State<Long> state) ->
+                {
+                    state.update(state.getOption().orElse(0L) + value.orElseThrow());
+                    return state.get();
+                }));
+            final LongMapWithStateDStream fast = in.mapToLongPair(Pair::key, Pair::value).mapWithState(
+                (key, hasValue, value, state) ->
+                {
+                    state.update((state.exists() ? state.get() : 0) + value);
+                    return state.get();
+                });
+            final StringLongPairDStream words = TextDStream.of(in.map(p -> "k" + p.key())).countByValue();
+            final StringMapWithStateDStream text = words.mapWithState((key, hasValue, value, state) ->
+            {
+                state.update((state.exists() ? state.get() : 0) + value);
+                return state.get();
+            });
+            final CollectedOutput<Pair<Long, Long>> genericSnapshots = driver.collect(generic.stateSnapshots());
+            final CollectedOutput<Pair<Long, Long>> genericAgain = driver.collect(generic.stateSnapshots());
+            final CollectedOutput<Pair<Long, Long>> first = driver.collect(fast.stateSnapshots().boxed());
+            final CollectedOutput<Pair<Long, Long>> second = driver.collect(fast.stateSnapshots().boxed());
+            final CollectedOutput<Pair<String, Long>> textFirst = driver.collect(text.stateSnapshots().boxed());
+            final CollectedOutput<Pair<String, Long>> textSecond = driver.collect(text.stateSnapshots().boxed());
+            driver.start();
+            driver.advance(BATCHES);
+            assertEquals(genericSnapshots.batches(), genericAgain.batches());
+            assertEquals(genericSnapshots.batches(), first.batches());
+            assertEquals(first.batches(), second.batches());
+            assertEquals(textFirst.batches(), textSecond.batches());
+            assertTrue(textSecond.batches().stream().anyMatch(b -> !b.isEmpty()), "text state built up");
+        }
+    }
+
+    @Test
     void reduceByWindowAndCountByWindowOnLongs()
     {
         final List<List<Long>> input = new ArrayList<>();

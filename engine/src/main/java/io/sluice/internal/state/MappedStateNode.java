@@ -77,10 +77,16 @@ abstract class MappedStateNode<P> extends Node<Long>
         return "InternalMapWithStateDStream";
     }
 
-    /** The (key, state) stream after each batch; call before start. */
+    /**
+     * The (key, state) stream after each batch; call before start. Asked for again, it is the same node: the state
+     * node offers each snapshot to one node, which every reader shares.
+     */
     public final Node<P> stateSnapshots()
     {
-        snapshots = new StateSnapshotNode<>(this, layout);
+        if (snapshots == null)
+        {
+            snapshots = new StateSnapshotNode<>(this, layout);
+        }
         return snapshots;
     }
 
