@@ -3,9 +3,8 @@ package io.sluice.internal.operator;
 import io.sluice.internal.column.ColumnBatch;
 import io.sluice.internal.gen.IntVector;
 import io.sluice.internal.gen.LongVector;
-import io.sluice.internal.memory.OffHeapAllocator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.sluice.internal.memory.OffHeapLeakCheck;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,24 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * same outputs in the same order, and each function called exactly once per element that reaches it, in element
  * order.
  */
+@ExtendWith(OffHeapLeakCheck.class)
 class LongChainChunkTest
 {
     private static final int CHUNK = LongChain.CHUNK;
     private static final int[] SIZES = {0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK + 17};
-
-    private long liveBytesBefore;
-
-    @BeforeEach
-    void recordLiveBytes()
-    {
-        liveBytesBefore = OffHeapAllocator.liveBytes();
-    }
-
-    @AfterEach
-    void noLeak()
-    {
-        assertEquals(liveBytesBefore, OffHeapAllocator.liveBytes(), "off-heap bytes back to where the test started");
-    }
 
     /** A chain described by stage kinds: 'm' map, 'f' filter, 'n' filter rejecting nothing, 'x' rejecting all. */
     static Stream<Arguments> cases()
@@ -67,26 +53,29 @@ class LongChainChunkTest
     {
         final List<List<Long>> calls = new ArrayList<>();
 
-        LongUnaryOperator map(final LongUnaryOperator f)
+        private List<Long> nextLog()
         {
             final List<Long> log = new ArrayList<>();
             calls.add(log);
-            return x ->
-            {
-                log.add(x);
-                return f.applyAsLong(x);
-            };
+            return log;
+        }
+
+        LongUnaryOperator map(final LongUnaryOperator f)
+        {
+            final List<Long> log = nextLog();
+            return x -> f.applyAsLong(logged(log, x));
         }
 
         LongPredicate filter(final LongPredicate p)
         {
-            final List<Long> log = new ArrayList<>();
-            calls.add(log);
-            return x ->
-            {
-                log.add(x);
-                return p.test(x);
-            };
+            final List<Long> log = nextLog();
+            return x -> p.test(logged(log, x));
+        }
+
+        private static long logged(final List<Long> log, final long x)
+        {
+            log.add(x);
+            return x;
         }
     }
 
