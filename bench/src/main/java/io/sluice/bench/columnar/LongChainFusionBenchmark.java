@@ -19,6 +19,7 @@ import io.sluice.internal.operator.LongMapToPairOperator;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -33,8 +34,10 @@ import java.util.function.LongUnaryOperator;
 
 /**
  * A narrow chain on a long column, per record, steady state: {@code map(x * 3 + 1) -> filter(even) -> map(x >>> 1)
- * -> mapToLongPair(x & 1023, x) -> reduceByKey(sum)} over a prepared batch of {@value #RECORDS} longs, through the
- * graph (a batch time, the nodes' compute, clearMetadata freeing the batches).
+ * -> mapToLongPair(x & 1023, x) -> reduceByKey(sum)} over prepared batches of {@code records} longs (65,536: the
+ * intermediate columns fit the L2 cache; 1,048,576: they do not), through the graph (a batch time, the nodes'
+ * compute, clearMetadata freeing the batches). One invocation is {@value #RECORDS_PER_INVOCATION} records (as many
+ * batches as that takes), so scores compare across batch sizes.
  * <ul>
  *   <li>{@link #fused()}: {@code sluice.plan.fusion=true} (the default): map, filter, map and mapToLongPair run as
  *   one loop into the pair columns, then reduceByKey.</li>
@@ -48,8 +51,8 @@ import java.util.function.LongUnaryOperator;
 @State(Scope.Thread)
 public class LongChainFusionBenchmark extends BenchmarkBase
 {
-    /** Records per batch. */
-    public static final int RECORDS = 65_536;
+    /** Records per invocation. */
+    public static final int RECORDS_PER_INVOCATION = 1_048_576;
 
     private static final long SEED = 0xF05E_D0L;
     private static final LongUnaryOperator TRIPLE_PLUS_ONE = x -> x * 3 + 1;
@@ -59,6 +62,11 @@ public class LongChainFusionBenchmark extends BenchmarkBase
     private static final LongUnaryOperator VALUE = x -> x;
     private static final LongBinaryOperator SUM = Long::sum;
 
+    /** Records per batch. */
+    @Param({"65536", "1048576"})
+    public int records;
+
+    private int batches;
     private long[] elements;
     private LongVector column;
     private Graph fusedGraph;
@@ -73,9 +81,10 @@ public class LongChainFusionBenchmark extends BenchmarkBase
     public void prepare()
     {
         final SplittableRandom random = new SplittableRandom(SEED);
-        elements = new long[RECORDS];
-        column = new LongVector(RECORDS);
-        for (int i = 0; i < RECORDS; i++)
+        batches = RECORDS_PER_INVOCATION / records;
+        elements = new long[records];
+        column = new LongVector(records);
+        for (int i = 0; i < records; i++)
         {
             elements[i] = random.nextLong(1_000_000);
             column.add(elements[i]);
@@ -130,59 +139,77 @@ public class LongChainFusionBenchmark extends BenchmarkBase
     }
 
     @Benchmark
-    @OperationsPerInvocation(RECORDS)
+    @OperationsPerInvocation(RECORDS_PER_INVOCATION)
     public int fused()
     {
-        fusedTime += 1_000;
-        final int size = fusedTail.getOrCompute(fusedTime).columns(ColumnLayout.LONG_LONG_PAIRS).size();
-        fusedGraph.clearMetadata(fusedTime);
+        int size = 0;
+        for (int b = 0; b < batches; b++)
+        {
+            fusedTime += 1_000;
+            size += fusedTail.getOrCompute(fusedTime).columns(ColumnLayout.LONG_LONG_PAIRS).size();
+            fusedGraph.clearMetadata(fusedTime);
+        }
         return size;
     }
 
     @Benchmark
-    @OperationsPerInvocation(RECORDS)
+    @OperationsPerInvocation(RECORDS_PER_INVOCATION)
     public int unfused()
     {
-        unfusedTime += 1_000;
-        final int size = unfusedTail.getOrCompute(unfusedTime).columns(ColumnLayout.LONG_LONG_PAIRS).size();
-        unfusedGraph.clearMetadata(unfusedTime);
+        int size = 0;
+        for (int b = 0; b < batches; b++)
+        {
+            unfusedTime += 1_000;
+            size += unfusedTail.getOrCompute(unfusedTime).columns(ColumnLayout.LONG_LONG_PAIRS).size();
+            unfusedGraph.clearMetadata(unfusedTime);
+        }
         return size;
     }
 
     @Benchmark
-    @OperationsPerInvocation(RECORDS)
+    @OperationsPerInvocation(RECORDS_PER_INVOCATION)
     public int handWritten()
     {
         final long[] elements = this.elements;
         final Long2LongOpenHashMap sums = this.sums;
-        sums.clear();
-        for (int i = 0; i < elements.length; i++)
+        int size = 0;
+        for (int b = 0; b < batches; b++)
         {
-            final long x = elements[i] * 3 + 1;
-            if ((x & 1) == 0)
+            sums.clear();
+            for (int i = 0; i < elements.length; i++)
             {
-                final long y = x >>> 1;
-                sums.addTo(y & 1023, y);
+                final long x = elements[i] * 3 + 1;
+                if ((x & 1) == 0)
+                {
+                    final long y = x >>> 1;
+                    sums.addTo(y & 1023, y);
+                }
             }
+            size += sums.size();
         }
-        return sums.size();
+        return size;
     }
 
     @Benchmark
-    @OperationsPerInvocation(RECORDS)
+    @OperationsPerInvocation(RECORDS_PER_INVOCATION)
     public int boxedHashMap()
     {
         final long[] elements = this.elements;
-        final Map<Long, Long> sums = new HashMap<>();
-        for (int i = 0; i < elements.length; i++)
+        int size = 0;
+        for (int b = 0; b < batches; b++)
         {
-            final long x = elements[i] * 3 + 1;
-            if ((x & 1) == 0)
+            final Map<Long, Long> sums = new HashMap<>();
+            for (int i = 0; i < elements.length; i++)
             {
-                final long y = x >>> 1;
-                sums.merge(y & 1023, y, Long::sum);
+                final long x = elements[i] * 3 + 1;
+                if ((x & 1) == 0)
+                {
+                    final long y = x >>> 1;
+                    sums.merge(y & 1023, y, Long::sum);
+                }
             }
+            size += sums.size();
         }
-        return sums.size();
+        return size;
     }
 }

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The physical-plan step that fuses chains of narrow fast-path operators on one long column when the context starts:
- * {@code LongDStream.map} and {@code filter}, optionally ending in {@code mapToLongPair}, run as ONE loop over the
- * chain's source batch instead of one loop (and one intermediate column) per operator.
+ * {@code LongDStream.map} and {@code filter}, optionally ending in {@code mapToLongPair}, run as ONE pass over the
+ * chain's source batch instead of one pass (and one intermediate column) per operator; {@link LongChain} runs the
+ * pass vectorised in cache-resident chunks.
  *
  * <p>An operator absorbs its parent when the parent is itself a map or filter that nothing else reads (exactly one
  * child in the graph: no second operator, output, window, {@code boxed()} view) and that is not persisted (persist,

@@ -13,7 +13,7 @@ import java.util.List;
  * A narrow one-column fast-path operator ({@link LongMapOperator}, {@link LongFilterOperator}) that
  * {@link LongChainFusion} can fuse with the stages before it. Unfused it runs its own {@link #stage()} over its
  * parent's batch; fused it reads the chain's source instead and runs the whole chain (ending with its own stage) in
- * one loop, while the absorbed operators are never computed.
+ * one chunked pass ({@link LongChain}), while the absorbed operators are never computed.
  */
 public abstract class LongChainStage extends Node<Long>
 {
@@ -72,8 +72,8 @@ public abstract class LongChainStage extends Node<Long>
     }
 
     /**
-     * Runs {@code chain} over the selected rows of {@code in}'s column 0 in one loop: a new column when some stage
-     * maps, else a selection over {@code in}'s columns.
+     * Runs {@code chain} over the selected rows of {@code in}'s column 0 in one chunked pass: a new column when some
+     * stage maps, else a selection over {@code in}'s columns.
      */
     public static ColumnBatch applyFused(final ColumnBatch in, final LongChain chain)
     {

@@ -15,7 +15,7 @@ import java.util.function.LongUnaryOperator;
 /**
  * {@code LongDStream.mapToLongPair(key, value)}: a key column and a value column from one long column, in one loop.
  * Allocates nothing on the heap per record. When {@link LongChainFusion} fused the narrow stages before it into it,
- * the chain and the pair extraction run from the chain's source in one loop.
+ * the chain and the pair extraction run from the chain's source in one chunked pass ({@link LongChain}).
  */
 public final class LongMapToPairOperator extends Node<Pair<Long, Long>>
 {
