@@ -52,7 +52,7 @@ public final class FlinkRunner implements EngineRunner
             {
                 // open loop: both source subtasks take the next due record, so each emits increasing times
                 final long i = s.openLoop().takeNext();
-                return Tuple2.of(s.batchOf(i), s.line(i));
+                return Tuple2.of(s.batchOf(i), s.latencyLine(i));
             }
             final long i = index;
             if (0 == FIRST_RECORD_NANOS.get())
@@ -107,8 +107,12 @@ public final class FlinkRunner implements EngineRunner
         }
     }
 
-    /** The running count per key in keyed state; emits (key, count) on every record. */
-    static final class RunningCount extends KeyedProcessFunction<String, Tuple2<Long, String>, Tuple2<String, Long>>
+    /**
+     * The running count per key in keyed state; emits (key, count, record index) on every record (the index is -1
+     * unless a latency run tagged the key with it).
+     */
+    static final class RunningCount
+        extends KeyedProcessFunction<String, Tuple2<Long, String>, Tuple3<String, Long, Long>>
     {
         private static final long serialVersionUID = 1L;
         private transient ValueState<Long> count;
@@ -121,12 +125,12 @@ public final class FlinkRunner implements EngineRunner
 
         @Override
         public void processElement(final Tuple2<Long, String> record, final Context context,
-            final Collector<Tuple2<String, Long>> out) throws Exception
+            final Collector<Tuple3<String, Long, Long>> out) throws Exception
         {
             final Long previous = count.value();
             final long next = null == previous ? 1 : previous + 1;
             count.update(next);
-            out.collect(Tuple2.of(record.f1, next));
+            out.collect(Tuple3.of(context.getCurrentKey(), next, Spec.indexOf(record.f1)));
         }
     }
 
@@ -172,11 +176,15 @@ public final class FlinkRunner implements EngineRunner
             FlinkOutcomeSink.consumer = (o, r) ->
             {
                 @SuppressWarnings("unchecked")
-                final Tuple2<String, Long> t = (Tuple2<String, Long>)r;
+                final Tuple3<String, Long, Long> t = (Tuple3<String, Long, Long>)r;
                 o.putFinal(t.f0, t.f1);
+                if (t.f2 >= 0)
+                {
+                    spec.openLoop().seen(t.f2, t.f2 + 1, System.nanoTime());
+                }
             };
-            lines.keyBy((t) -> t.f1).process(new RunningCount())
-                .returns(Types.TUPLE(Types.STRING, Types.LONG))
+            lines.keyBy((t) -> Spec.keyOf(t.f1)).process(new RunningCount())
+                .returns(Types.TUPLE(Types.STRING, Types.LONG, Types.LONG))
                 .sinkTo(new FlinkOutcomeSink<>());
         }
         else

@@ -93,7 +93,7 @@ public final class JetRunner implements EngineRunner
                     // open loop: both source instances take the next due record, so each emits increasing times
                     for (long i = s.openLoop().pollDue(); i >= 0; i = s.openLoop().pollDue())
                     {
-                        buf.add(s.line(i), s.batchOf(i) + Spec.EVENT_TIME_OFFSET);
+                        buf.add(s.latencyLine(i), s.batchOf(i) + Spec.EVENT_TIME_OFFSET);
                     }
                     if (s.openLoop().isExhausted() && 0 == state[2])
                     {
@@ -135,14 +135,21 @@ public final class JetRunner implements EngineRunner
         else if ("state".equals(spec.workload()))
         {
             lines.filter((key) -> !key.isEmpty())
-                .groupingKey((key) -> key)
+                .groupingKey(Spec::keyOf)
                 .mapStateful(() -> new long[1], (count, key, record) ->
                 {
                     count[0]++;
-                    return com.hazelcast.jet.datamodel.Tuple2.tuple2(key, count[0]);
+                    return com.hazelcast.jet.datamodel.Tuple3.tuple3(key, count[0], Spec.indexOf(record));
                 })
                 .writeTo(SinkBuilder.sinkBuilder("state", (ctx) -> JetRunner.outcome)
-                    .<com.hazelcast.jet.datamodel.Tuple2<String, Long>>receiveFn((o, t) -> o.putFinal(t.f0(), t.f1()))
+                    .<com.hazelcast.jet.datamodel.Tuple3<String, Long, Long>>receiveFn((o, t) ->
+                    {
+                        o.putFinal(t.f0(), t.f1());
+                        if (t.f2() >= 0)
+                        {
+                            JetRunner.spec.openLoop().seen(t.f2(), t.f2() + 1, System.nanoTime());
+                        }
+                    })
                     .build());
         }
         else if ("nexmark-q5".equals(spec.workload()))

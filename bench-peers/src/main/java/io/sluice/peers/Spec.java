@@ -44,6 +44,35 @@ public record Spec(String workload, int batches, int warmupBatches, int recordsP
         return lines[(int)(i % lines.length)];
     }
 
+    /**
+     * Latency runs of {@code state} on the continuous engines, which emit one running count per record: the source
+     * tags each key with its record index ({@code key + '\t' + i}), so the sink can report that record's latency.
+     */
+    public static String tagged(final long i, final String key)
+    {
+        return key + '\t' + i;
+    }
+
+    /** @return the key of a {@link #tagged} key, or the key itself if untagged. */
+    public static String keyOf(final String key)
+    {
+        final int tab = key.lastIndexOf('\t');
+        return tab < 0 ? key : key.substring(0, tab);
+    }
+
+    /** @return the record index of a {@link #tagged} key, or -1 if untagged. */
+    public static long indexOf(final String key)
+    {
+        final int tab = key.lastIndexOf('\t');
+        return tab < 0 ? -1 : Long.parseLong(key, tab + 1, key.length(), 10);
+    }
+
+    /** @return record {@code i}'s line as a continuous engine's latency run emits it (tagged for {@code state}). */
+    public String latencyLine(final long i)
+    {
+        return "state".equals(workload) ? tagged(i, line(i)) : line(i);
+    }
+
     public long batchOf(final long i)
     {
         return i / recordsPerBatch;
