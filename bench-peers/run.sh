@@ -7,7 +7,8 @@
 # workload; raw lines in peers.jsonl and peers-latency.jsonl).
 #
 # usage: bench-peers/run.sh [--quick] [--label L] [--no-build] [--append] [workload ...]   (default: wordcount window state uber nexmark-q1 nexmark-q2 nexmark-q5)
-#   env: ENGINES (default "sluice sluice-generic spark flink jet"; sluice = SLUICE_PATH, default fast),
+#   env: ENGINES (default "sluice sluice-generic spark flink jet"; sluice = SLUICE_PATH, default fast;
+#        SLUICE_TIMING pipelined (default) or serial, see SluiceRunner),
 #        LAT_ENGINES (default "sluice spark flink jet"; empty = no latency runs), REPEATS (default 3; --quick 1),
 #        BATCHES, WARMUP, PER_BATCH (throughput sizes), LAT_RATE (records/s, default per workload below),
 #        LAT_INTERVAL_MS (batch interval / event-time window unit, default 1000; --quick 500),

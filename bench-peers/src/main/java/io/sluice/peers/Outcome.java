@@ -77,6 +77,11 @@ public final class Outcome
         return recordsPerSecond;
     }
 
+    public String note()
+    {
+        return note;
+    }
+
     public void setNote(final String note)
     {
         this.note = note;

@@ -27,14 +27,22 @@ public record LatencyPoint(long intervalMs, long offeredRate, double achievedRat
     public static final double P99_GROWTH_LIMIT = 2.0;
 
     /**
+     * The p99 a sustained point may reach, in batch intervals: a record waits up to one interval for its cut and at
+     * most one more for its batch's job (the rule the peer comparison uses too).
+     */
+    public static final double P99_INTERVALS_LIMIT = 2.0;
+
+    /**
      * Sustained: every batch processed within its interval, every record seen, the generator kept its rate
-     * (within 2 %), and the p99 did not grow over the run (second half ≤ {@value #P99_GROWTH_LIMIT} × first half,
-     * plus one interval of slack).
+     * (within 2 %), the p99 did not grow over the run (second half ≤ {@value #P99_GROWTH_LIMIT} × first half,
+     * plus one interval of slack), and the p99 is at most {@value #P99_INTERVALS_LIMIT} intervals (a backlog in
+     * ingest that stays constant would pass the other rules).
      */
     public boolean isSustained()
     {
         return 0 == batchesOverInterval && 0 == unseen && achievedRate >= 0.98 * offeredRate &&
-            p99SecondHalfUs <= P99_GROWTH_LIMIT * p99FirstHalfUs + intervalMs * 1000.0;
+            p99SecondHalfUs <= P99_GROWTH_LIMIT * p99FirstHalfUs + intervalMs * 1000.0 &&
+            percentileUs(99) <= P99_INTERVALS_LIMIT * intervalMs * 1000.0;
     }
 
     public double percentileUs(final double percentile)
