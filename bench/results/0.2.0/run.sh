@@ -12,6 +12,9 @@ SLUICE_TIMING=serial bench-peers/run.sh --label 0.2.0
 ENGINES="sluice sluice-generic" LAT_ENGINES="" bench-peers/run.sh --no-build --label 0.2.0-sluice-pipelined
 # 3. Sluice's latency at the same offered loads with a 10 ms batch interval: 4 min
 ENGINES="sluice" LAT_ENGINES="sluice" LAT_INTERVAL_MS=10 REPEATS=1 bench-peers/run.sh --no-build --label 0.2.0-sluice-10ms
+# 3b. latency of the windowed word count and the running count at loads Spark sustains too: 3 min
+ENGINES="sluice" REPEATS=1 LAT_RATE=250 bench-peers/run.sh --no-build --label 0.2.0-latency-sustained window
+ENGINES="sluice" REPEATS=1 LAT_RATE=2500 bench-peers/run.sh --no-build --append --label 0.2.0-latency-sustained state
 # 4. end-to-end latency sweep (1 ms .. 1 s intervals x 100 K, 1 M, 5 M records/s): 1.6 min
 bench/latency.sh --label 0.2.0
 # 5. every JMH suite, short settings: 8 min (the suites' own 2 forks x 5 x 1 s take ~25 min)
