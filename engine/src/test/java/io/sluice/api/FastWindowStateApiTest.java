@@ -1,12 +1,11 @@
 package io.sluice.api;
 
-import io.sluice.internal.memory.OffHeapAllocator;
+import io.sluice.internal.memory.OffHeapLeakCheck;
 import io.sluice.internal.state.PairColumns;
 import io.sluice.testkit.CollectedOutput;
 import io.sluice.testkit.StreamingTestDriver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,24 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in one context, side by side.
  * Off-heap memory is back to where it started once the context stops.
  */
+@ExtendWith(OffHeapLeakCheck.class)
 class FastWindowStateApiTest
 {
     private static final Duration BATCH = Duration.ofSeconds(1);
     private static final int BATCHES = 30;
-
-    private long liveBytesBefore;
-
-    @BeforeEach
-    void recordLiveBytes()
-    {
-        liveBytesBefore = OffHeapAllocator.liveBytes();
-    }
-
-    @AfterEach
-    void noLeak()
-    {
-        assertEquals(liveBytesBefore, OffHeapAllocator.liveBytes(), "off-heap bytes back to where the test started");
-    }
 
     private static List<List<Pair<Long, Long>>> input(final long seed)
     {

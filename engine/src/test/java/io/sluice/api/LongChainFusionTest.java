@@ -1,14 +1,13 @@
 package io.sluice.api;
 
-import io.sluice.internal.memory.OffHeapAllocator;
+import io.sluice.internal.memory.OffHeapLeakCheck;
 import io.sluice.internal.operator.LongChain;
 import io.sluice.internal.operator.LongChainStage;
 import io.sluice.internal.operator.LongMapToPairOperator;
 import io.sluice.testkit.CollectedOutput;
 import io.sluice.testkit.StreamingTestDriver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * batches element for element on random chains; fusion stops at a stream read twice or persisted, and every
  * function runs exactly once per element that reaches it.
  */
+@ExtendWith(OffHeapLeakCheck.class)
 class LongChainFusionTest
 {
     private static final Duration BATCH = Duration.ofSeconds(1);
@@ -38,20 +38,6 @@ class LongChainFusionTest
         x -> x % 1000, x -> -x);
     private static final List<LongPredicate> FILTERS = List.of(x -> x % 3 != 0, x -> x > -500, x -> (x & 1) == 0,
         x -> x % 7 != 1);
-
-    private long liveBytesBefore;
-
-    @BeforeEach
-    void recordLiveBytes()
-    {
-        liveBytesBefore = OffHeapAllocator.liveBytes();
-    }
-
-    @AfterEach
-    void noLeak()
-    {
-        assertEquals(liveBytesBefore, OffHeapAllocator.liveBytes(), "off-heap bytes back to where the test started");
-    }
 
     private static List<List<Long>> input(final Random random)
     {

@@ -1,10 +1,9 @@
 package io.sluice.internal.gen;
 
-import io.sluice.internal.memory.OffHeapAllocator;
+import io.sluice.internal.memory.OffHeapLeakCheck;
 import io.sluice.internal.state.StateMapDescriptor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,22 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The generated state maps against {@link HashMap} under random inserts, merges and removes (with shifts). */
+@ExtendWith(OffHeapLeakCheck.class)
 class StateMapTest
 {
-    private long liveBytesBefore;
-
-    @BeforeEach
-    void recordLiveBytes()
-    {
-        liveBytesBefore = OffHeapAllocator.liveBytes();
-    }
-
-    @AfterEach
-    void noLeak()
-    {
-        assertEquals(liveBytesBefore, OffHeapAllocator.liveBytes(), "off-heap bytes back to where the test started");
-    }
-
     @Test
     void longLongMatchesAHashMapUnderRandomOperations()
     {

@@ -2,11 +2,10 @@ package io.sluice.internal.ingest;
 
 import com.sun.management.ThreadMXBean;
 import io.sluice.api.Codecs;
-import io.sluice.internal.memory.OffHeapAllocator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.sluice.internal.memory.OffHeapLeakCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.management.ManagementFactory;
@@ -26,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * room, the fail policy throws at once.
  */
 @Timeout(60)
+@ExtendWith(OffHeapLeakCheck.class)
 class IngestBackpressureTest
 {
     private static final int RING_SIZE = 4;
@@ -33,20 +33,6 @@ class IngestBackpressureTest
 
     @TempDir
     Path dataDir;
-
-    private long liveBytesBefore;
-
-    @BeforeEach
-    void recordLiveBytes()
-    {
-        liveBytesBefore = OffHeapAllocator.liveBytes();
-    }
-
-    @AfterEach
-    void assertNoOffHeapLeak()
-    {
-        assertEquals(liveBytesBefore, OffHeapAllocator.liveBytes(), "off-heap bytes leaked");
-    }
 
     @Test
     void blockPolicyWaitsWithoutAllocatingUntilTheWriterRuns() throws Exception

@@ -6,13 +6,12 @@ import io.sluice.internal.log.BatchManifest;
 import io.sluice.internal.log.BatchSegments;
 import io.sluice.internal.log.Segment;
 import io.sluice.internal.log.SegmentReader;
-import io.sluice.internal.memory.OffHeapAllocator;
+import io.sluice.internal.memory.OffHeapLeakCheck;
 import net.openhft.chronicle.core.time.SetTimeProvider;
 import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -31,24 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(60)
+@ExtendWith(OffHeapLeakCheck.class)
 class IngestPipelineTest
 {
     @TempDir
     Path dataDir;
-
-    private long liveBytesBefore;
-
-    @BeforeEach
-    void recordLiveBytes()
-    {
-        liveBytesBefore = OffHeapAllocator.liveBytes();
-    }
-
-    @AfterEach
-    void assertNoOffHeapLeak()
-    {
-        assertEquals(liveBytesBefore, OffHeapAllocator.liveBytes(), "off-heap bytes leaked");
-    }
 
     @Test
     void everyCodecRoundTripsThroughSegments() throws InterruptedException

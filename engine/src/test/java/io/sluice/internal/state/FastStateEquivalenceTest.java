@@ -7,12 +7,11 @@ import io.sluice.api.State;
 import io.sluice.api.StateSpec;
 import io.sluice.api.Time;
 import io.sluice.internal.gen.LongVector;
-import io.sluice.internal.memory.OffHeapAllocator;
+import io.sluice.internal.memory.OffHeapLeakCheck;
 import io.sluice.testkit.CollectedOutput;
 import io.sluice.testkit.StreamingTestDriver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,24 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * mapWithState once per record, removal, and timeouts (strictly idle, swept only on checkpoint batches, every
  * 10 batches by default).
  */
+@ExtendWith(OffHeapLeakCheck.class)
 class FastStateEquivalenceTest
 {
     private static final long BATCH_MS = 1000;
     private static final int BATCHES = 40;
-
-    private long liveBytesBefore;
-
-    @BeforeEach
-    void recordLiveBytes()
-    {
-        liveBytesBefore = OffHeapAllocator.liveBytes();
-    }
-
-    @AfterEach
-    void noLeak()
-    {
-        assertEquals(liveBytesBefore, OffHeapAllocator.liveBytes(), "off-heap bytes back to where the test started");
-    }
 
     /** Random batches; a few are {@code null} (the parent produces no batch), the last ten are empty. */
     private static List<List<Pair<Long, Long>>> input(final long seed, final int keyCount, final int maxRecords)

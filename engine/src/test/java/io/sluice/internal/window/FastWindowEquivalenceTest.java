@@ -1,13 +1,12 @@
 package io.sluice.internal.window;
 
 import io.sluice.api.Pair;
-import io.sluice.internal.memory.OffHeapAllocator;
+import io.sluice.internal.memory.OffHeapLeakCheck;
 import io.sluice.internal.state.PairColumns;
 import io.sluice.testkit.CollectedOutput;
 import io.sluice.testkit.StreamingTestDriver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,24 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * gaps, window not a multiple of the slide, keys decaying to zero kept without a filter and dropped (and later
  * re-added at the end) with one, empty batches, and many keys (the maps grow and compact their order).
  */
+@ExtendWith(OffHeapLeakCheck.class)
 class FastWindowEquivalenceTest
 {
     private static final long BATCH_MS = 1000;
     private static final int BATCHES = 30;
-
-    private long liveBytesBefore;
-
-    @BeforeEach
-    void recordLiveBytes()
-    {
-        liveBytesBefore = OffHeapAllocator.liveBytes();
-    }
-
-    @AfterEach
-    void noLeak()
-    {
-        assertEquals(liveBytesBefore, OffHeapAllocator.liveBytes(), "off-heap bytes back to where the test started");
-    }
 
     @ParameterizedTest(name = "window {0} slide {1} (batches), filter {2}, {3} keys, up to {4} records")
     @CsvSource({"1,1,false,8,6", "2,1,false,8,6", "3,1,true,8,6", "4,2,false,8,6", "4,2,true,8,6", "3,2,false,8,6",
