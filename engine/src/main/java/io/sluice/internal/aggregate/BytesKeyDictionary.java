@@ -87,8 +87,8 @@ public final class BytesKeyDictionary
     /** The id of the {@code length} bytes at {@code address}, adding the key if absent. */
     public int idOf(final long address, final int length)
     {
-        final long prefix = length == 0 ? 0 : UnsafeApi.getLong(address) & BytesLongHashAggregator.prefixMask(length);
-        final int hash = BytesLongHashAggregator.hash(address, length);
+        final long prefix = BytesLongHashAggregator.prefix(address, length);
+        final int hash = BytesLongHashAggregator.hash(address, length, prefix);
         final long[] table = this.table;
         final int mask = this.mask;
         int slot = hash & mask;

@@ -97,7 +97,7 @@ public final class BytesLongHashAggregator
     /** The dense id of the key, adding it with {@code initial} when absent. */
     public int insert(final long address, final int length, final long initial)
     {
-        final long prefix = length == 0 ? 0 : UnsafeApi.getLong(address) & prefixMask(length);
+        final long prefix = prefix(address, length);
         final int hash = hash(address, length, prefix);
         final long[] table = this.table;
         final int mask = this.mask;
@@ -164,10 +164,17 @@ public final class BytesLongHashAggregator
      */
     public static int hash(final long address, final int length)
     {
-        return hash(address, length, length == 0 ? 0 : UnsafeApi.getLong(address) & prefixMask(length));
+        return hash(address, length, prefix(address, length));
     }
 
-    private static int hash(final long address, final int length, final long prefix)
+    /** The first {@code min(length, 8)} bytes at {@code address} as a little-endian word, zero-padded. */
+    static long prefix(final long address, final int length)
+    {
+        return length == 0 ? 0 : UnsafeApi.getLong(address) & prefixMask(length);
+    }
+
+    /** {@link #hash(long, int)} given the key's {@link #prefix}. */
+    static int hash(final long address, final int length, final long prefix)
     {
         long h = Long.rotateLeft((length * MIX ^ prefix) * MIX, 29);
         for (int i = 8; i < length; i += 8)
