@@ -1,10 +1,13 @@
 package io.sluice.internal.state;
 
 import com.sun.management.ThreadMXBean;
+import io.sluice.internal.column.BytesColumn;
 import io.sluice.internal.gen.LongVector;
 import io.sluice.internal.memory.OffHeapAllocator;
 
 import java.lang.management.ManagementFactory;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.LongConsumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,6 +60,22 @@ public final class SteadyStateFixture implements AutoCloseable
     }
 
     /** Frees the columns; the operators under test must be closed first. Asserts off-heap is back to the start. */
+    /**
+     * Asserts that the first {@code n} rows of {@code stateKeys} and {@link #outValues} hold exactly {@code model}
+     * (each key once) after batch {@code batch}, and that the operator's key dictionary holds no more keys than that.
+     */
+    public void assertStringStateEquals(final BytesColumn stateKeys, final int n, final Map<String, Long> model,
+        final int dictionarySize, final long batch)
+    {
+        final Map<String, Long> actual = new TreeMap<>();
+        for (int i = 0; i < n; i++)
+        {
+            assertEquals(null, actual.put(stateKeys.string(i), outValues.get(i)), "each key once");
+        }
+        assertEquals(new TreeMap<>(model), actual, "state after batch " + batch);
+        assertEquals(model.size(), dictionarySize, "the dictionary holds the state's keys, no more");
+    }
+
     @Override
     public void close()
     {

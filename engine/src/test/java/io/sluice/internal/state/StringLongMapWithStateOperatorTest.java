@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static io.sluice.internal.state.SteadyStateFixture.BATCH_MS;
 import static io.sluice.internal.state.SteadyStateFixture.KEYS;
@@ -106,13 +105,7 @@ class StringLongMapWithStateOperatorTest
                 outKeys.clear();
                 fixture.outValues.clear();
                 final int n = op.snapshot(outKeys, fixture.outValues);
-                final Map<String, Long> actual = new TreeMap<>();
-                for (int i = 0; i < n; i++)
-                {
-                    assertEquals(null, actual.put(outKeys.string(i), fixture.outValues.get(i)), "each key once");
-                }
-                assertEquals(new TreeMap<>(model), actual, "state after batch " + b);
-                assertEquals(model.size(), op.dictionarySize(), "the dictionary holds the state's keys, no more");
+                fixture.assertStringStateEquals(outKeys, n, model, op.dictionarySize(), b);
             }
         }
     }

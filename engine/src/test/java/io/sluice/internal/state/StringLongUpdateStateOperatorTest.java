@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static io.sluice.internal.state.SteadyStateFixture.KEYS;
 import static io.sluice.internal.state.SteadyStateFixture.RECORDS_PER_BATCH;
@@ -88,13 +87,7 @@ class StringLongUpdateStateOperatorTest
                 fixture.outValues.clear();
                 final int n = op.update(keys, fixture.values.address(), 0, RECORDS_PER_BATCH, outKeys,
                     fixture.outValues);
-                final Map<String, Long> actual = new TreeMap<>();
-                for (int i = 0; i < n; i++)
-                {
-                    assertEquals(null, actual.put(outKeys.string(i), fixture.outValues.get(i)), "each key once");
-                }
-                assertEquals(new TreeMap<>(model), actual, "state after batch " + b);
-                assertEquals(model.size(), op.dictionarySize(), "the dictionary holds the state's keys, no more");
+                fixture.assertStringStateEquals(outKeys, n, model, op.dictionarySize(), b);
             }
         }
     }
