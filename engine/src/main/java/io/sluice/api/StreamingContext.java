@@ -26,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * The entry point (Spark's {@code StreamingContext}): build one, add input streams, transformations and output
@@ -157,6 +158,64 @@ public final class StreamingContext implements AutoCloseable
             }
             return new StreamingContext(this);
         }
+    }
+
+    /**
+     * Spark's {@code getOrCreate}: {@code create} builds the context and its whole graph from code, every time (the
+     * graph is never read back from the checkpoint, so changed code restores); when {@code checkpointDir} holds the
+     * recovery log of an earlier run, starting the returned context continues it: the batch clock resumes after the
+     * last sealed batch, sealed batches that did not complete run again on exactly their recorded records (output
+     * operations that completed are not run again), state is rebuilt, and records stored after the last seal form the
+     * next batch. The context gets {@code checkpointDir} as its checkpoint directory if {@code create} set none.
+     *
+     * @throws IllegalArgumentException if {@code create} set a different checkpoint directory.
+     * @throws IllegalStateException    if the checkpoint cannot be read (use
+     *                                  {@link #getOrCreate(Path, Supplier, boolean)} with {@code createOnError}).
+     */
+    public static StreamingContext getOrCreate(final Path checkpointDir, final Supplier<StreamingContext> create)
+    {
+        return getOrCreate(checkpointDir, create, false);
+    }
+
+    /**
+     * As {@link #getOrCreate(Path, Supplier)}; with {@code createOnError}, a checkpoint that cannot be read is moved
+     * aside (renamed to {@code <dir>.corrupt-<millis>}, kept for inspection) and the context starts afresh, as Spark's
+     * {@code createOnError = true}. Without it, an unreadable checkpoint throws {@link IllegalStateException}.
+     */
+    public static StreamingContext getOrCreate(final Path checkpointDir, final Supplier<StreamingContext> create,
+        final boolean createOnError)
+    {
+        Objects.requireNonNull(checkpointDir, "checkpointDir");
+        Objects.requireNonNull(create, "create");
+        final StreamingContext context = Objects.requireNonNull(create.get(), "create returned null");
+        if (context.checkpointDir == null)
+        {
+            context.checkpoint(checkpointDir);
+        }
+        else if (!context.checkpointDir.toAbsolutePath().normalize()
+            .equals(checkpointDir.toAbsolutePath().normalize()))
+        {
+            throw new IllegalArgumentException("getOrCreate(" + checkpointDir + ", ...): the factory set checkpoint "
+                + "directory " + context.checkpointDir + "; set the same one, or none");
+        }
+        final Path logDir = context.dataDir != null ? context.dataDir
+            : checkpointDir.resolve(ContextRuntime.LOG_DIR_NAME);
+        final String problem = io.sluice.internal.recovery.Checkpoints.problem(logDir, context.batchInterval);
+        if (problem != null)
+        {
+            if (!createOnError)
+            {
+                throw new IllegalStateException("the checkpoint in " + checkpointDir + " cannot be recovered: "
+                    + problem + ". Fix or remove it, or call getOrCreate(dir, factory, true) to move it aside and "
+                    + "start afresh");
+            }
+            io.sluice.internal.recovery.Checkpoints.moveAside(checkpointDir);
+            if (context.dataDir != null && !context.dataDir.startsWith(checkpointDir))
+            {
+                io.sluice.internal.recovery.Checkpoints.moveAside(context.dataDir);
+            }
+        }
+        return context;
     }
 
     public String appName()
@@ -453,7 +512,7 @@ public final class StreamingContext implements AutoCloseable
         try
         {
             graph.hasCheckpointDir(checkpointDir != null);
-            runtime.start(dataDir, clock instanceof AdvanceSource source ? source : null);
+            runtime.start(dataDir, checkpointDir, clock instanceof AdvanceSource source ? source : null);
             state = StreamingContextState.ACTIVE;
         }
         catch (final RuntimeException | Error ex)

@@ -5,6 +5,8 @@ import io.sluice.api.SluiceException;
 import io.sluice.api.StreamingContext;
 import io.sluice.api.Time;
 import io.sluice.internal.context.ContextInternals;
+import io.sluice.internal.context.ContextRuntime;
+import io.sluice.internal.recovery.Checkpoints;
 import io.sluice.internal.context.TempDirectories;
 
 import java.nio.file.Path;
@@ -33,7 +35,13 @@ public final class StreamingTestDriver implements AutoCloseable
     private StreamingTestDriver(final Duration batchInterval, final Path checkpointDir, final Path ownedCheckpointDir,
         final Map<String, String> settings)
     {
-        this.clock = new ManualClock(0);
+        this(batchInterval, checkpointDir, ownedCheckpointDir, settings, 0);
+    }
+
+    private StreamingTestDriver(final Duration batchInterval, final Path checkpointDir, final Path ownedCheckpointDir,
+        final Map<String, String> settings, final long clockStartMillis)
+    {
+        this.clock = new ManualClock(clockStartMillis);
         final StreamingContext.Builder builder = StreamingContext.builder()
             .appName("sluice-test")
             .batchInterval(batchInterval)
@@ -65,6 +73,29 @@ public final class StreamingTestDriver implements AutoCloseable
     {
         final Path checkpointDir = TempDirectories.create("sluice-checkpoint-");
         return new StreamingTestDriver(batchInterval, checkpointDir, checkpointDir, settings);
+    }
+
+    /**
+     * A driver that recovers the run a {@link #crash() crashed} (or stopped) driver left in {@code checkpointDir}, as
+     * a restarted process would: build the same pipeline on {@link #context()} again (the graph always comes from
+     * code), {@link #start()}, and the context continues where the log says (sealed batches that did not complete run
+     * again, state is rebuilt, the batch clock goes on after the last sealed batch). The ManualClock continues at the
+     * time the last batch was cut. The directory is not removed by {@link #close()}.
+     */
+    public static StreamingTestDriver recover(final Duration batchInterval, final Path checkpointDir)
+    {
+        final long clockStart = Checkpoints.lastCutClockTime(checkpointDir.resolve(ContextRuntime.LOG_DIR_NAME));
+        return new StreamingTestDriver(batchInterval, checkpointDir, null, Map.of(), clockStart);
+    }
+
+    /**
+     * Ends the run as abruptly as a test process can: the context stops without waiting for queued batches (records
+     * already stored stay in the log; batches cut but not run stay sealed and uncompleted), and the checkpoint and
+     * data directories are kept for {@link #recover}. A real kill -9 is what the crash matrix tests.
+     */
+    public void crash()
+    {
+        context.stop(false);
     }
 
     public StreamingContext context()

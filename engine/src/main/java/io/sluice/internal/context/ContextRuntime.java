@@ -16,7 +16,12 @@ import io.sluice.internal.input.ReceiverInputNode;
 import io.sluice.internal.input.SegmentBook;
 import io.sluice.internal.ratecontrol.RateController;
 import io.sluice.internal.receiver.ReceiverSupervisor;
+import io.sluice.internal.log.BatchManifest;
+import io.sluice.internal.log.DataDirLock;
+import io.sluice.internal.recovery.RecoveryPlan;
 import io.sluice.internal.scheduler.BatchCutter;
+import io.sluice.internal.scheduler.CompletionLog;
+import io.sluice.internal.scheduler.Replay;
 import io.sluice.internal.scheduler.JobScheduler;
 import io.sluice.internal.scheduler.ListenerBus;
 
@@ -62,6 +67,11 @@ public final class ContextRuntime implements ContextInternals
 
     private Path dataDir;
     private boolean isDataDirOwned;
+    private DataDirLock lock;
+    private BatchManifest manifest;
+    private BatchManifest.Writer completionWriter;
+    private RecoveryPlan plan;
+    private long clockOffsetMs;
     private IngestPipeline pipeline;
     private DeadLetterQueue deadLetters;
     private JobScheduler scheduler;
@@ -97,42 +107,101 @@ public final class ContextRuntime implements ContextInternals
     }
 
     /**
-     * Validates the graph, fixes zero time and starts everything.
+     * Validates the graph, fixes zero time and starts everything. With a checkpoint directory the manifest is the
+     * recovery log: a log left by an earlier run is recovered (its zero time and batch clock continue, its sealed
+     * batches not completed are re-run, state is rebuilt by replaying the log).
      *
-     * @param namedDataDir the user's data directory, or null for a temporary one removed on stop.
-     * @param source       the clock's advance hook when it is a ManualClock, else null.
+     * @param namedDataDir  the user's data directory, or null: {@code checkpointDir/log} with a checkpoint
+     *                      directory, else a temporary one removed on stop.
+     * @param checkpointDir the checkpoint directory, or null (then nothing is recovered).
+     * @param source        the clock's advance hook when it is a ManualClock, else null.
      */
-    public void start(final Path namedDataDir, final AdvanceSource source)
+    public void start(final Path namedDataDir, final Path checkpointDir, final AdvanceSource source)
     {
         final long batchMs = batchInterval.toMillis();
-        final long firstBatchTime = JobScheduler.firstBatchTime(clock.millis(), batchMs);
-        graph.start(firstBatchTime - batchMs);
+        final boolean isRecoverable = checkpointDir != null;
+        isDataDirOwned = namedDataDir == null && !isRecoverable;
+        dataDir = namedDataDir != null ? namedDataDir
+            : isRecoverable ? checkpointDir.resolve(LOG_DIR_NAME) : TempDirectories.create("sluice-data-");
+        lock = DataDirLock.acquire(dataDir);
+        deadLetters = new DeadLetterQueue(dataDir.resolve("dead-letters"), clock, config.deadLetterMaxBytes());
+
+        final List<String> streamNames = new ArrayList<>(receivers.size());
+        for (final ReceiverEntry<?> entry : receivers)
+        {
+            streamNames.add(entry.node().streamName());
+        }
+        if (isRecoverable || !receivers.isEmpty())
+        {
+            manifest = new BatchManifest(createDirectories(dataDir.resolve(IngestPipeline.MANIFEST_DIR_NAME)),
+                config.ingest().rollCycle());
+        }
+        plan = isRecoverable ? RecoveryPlan.read(manifest.readRecords(), batchMs, streamNames, dataDir.toString())
+            : RecoveryPlan.read(new BatchManifest.Contents(List.of(), null), batchMs, streamNames, "");
+
+        final long wallFirstBatch = JobScheduler.firstBatchTime(clock.millis(), batchMs);
+        final long zeroTime;
+        final long firstBatchTime;
+        if (plan.hasHistory())
+        {
+            for (final InputNode<?> input : graph.inputs())
+            {
+                if (input instanceof io.sluice.internal.input.QueueInputNode<?>)
+                {
+                    throw new IllegalArgumentException("queueStream cannot be recovered (its queue is consumed, not "
+                        + "logged), and " + dataDir + " holds an earlier run's log: use a receiver input, or start on "
+                        + "a new checkpoint directory");
+                }
+            }
+            zeroTime = plan.zeroTime();
+            firstBatchTime = plan.lastSealedTime() == Long.MIN_VALUE ? zeroTime + batchMs
+                : plan.lastSealedTime() + batchMs;
+            clockOffsetMs = Math.max(0, wallFirstBatch - firstBatchTime);
+        }
+        else
+        {
+            zeroTime = wallFirstBatch - batchMs;
+            firstBatchTime = wallFirstBatch;
+            clockOffsetMs = 0;
+        }
+        graph.start(zeroTime);
         if (config.isFusionEnabled())
         {
             LongChainFusion.fuse(graph);
         }
 
-        isDataDirOwned = namedDataDir == null;
-        dataDir = isDataDirOwned ? TempDirectories.create("sluice-data-") : namedDataDir;
-        deadLetters = new DeadLetterQueue(dataDir.resolve("dead-letters"), clock, config.deadLetterMaxBytes());
-
-        BatchCutter cutter = BatchCutter.NONE;
+        BatchCutter cutter = isRecoverable ? new SealCutter(manifest.writer()) : BatchCutter.NONE;
+        long keepMs = batchMs;
         if (!receivers.isEmpty())
         {
-            pipeline = new IngestPipeline(config.ingest(), dataDir);
-            long keepMs = batchMs;
+            pipeline = new IngestPipeline(config.ingest(), dataDir, manifest);
             for (final ReceiverEntry<?> entry : receivers)
             {
-                entry.node().streamId(pipeline.registerStream(entry.node().streamName()));
+                final int streamId = pipeline.registerStream(entry.node().streamName());
+                entry.node().streamId(streamId);
                 keepMs = Math.max(keepMs, entry.node().rememberMs());
+                if (plan.hasHistory())
+                {
+                    pipeline.carryOverAfter(streamId, plan.lastNonEmptySegment(streamId));
+                }
             }
             pipeline.start();
             cutter = new PipelineCutter(pipeline, book, keepMs);
         }
+        if (isRecoverable)
+        {
+            try (BatchManifest.Writer writer = manifest.writer())
+            {
+                writer.start(zeroTime, batchMs, clockOffsetMs, streamNames);
+            }
+            completionWriter = manifest.writer();
+        }
+        final Replay replay = plan.hasHistory() ? replayOf(plan, keepMs) : Replay.NONE;
 
         bus.start();
-        scheduler = new JobScheduler(graph, clock, cutter, this::recordsPerStream, bus, this::report, source == null);
-        scheduler.start(firstBatchTime);
+        scheduler = new JobScheduler(graph, clock, cutter, this::recordsPerStream, bus, this::report, source == null,
+            completionWriter == null ? CompletionLog.NONE : new ManifestCompletions(completionWriter));
+        scheduler.start(firstBatchTime, replay, clockOffsetMs);
         if (source != null)
         {
             advanceSource = source;
@@ -149,6 +218,89 @@ public final class ContextRuntime implements ContextInternals
         }
         final long now = clock.millis();
         bus.post(l -> l.onStreamingStarted(now));
+    }
+
+    /** Directory of the ingest log under a checkpoint directory when no data directory is named. */
+    public static final String LOG_DIR_NAME = "log";
+
+    /**
+     * The batches to re-run: every sealed batch when some node depends on history (state and windows are rebuilt
+     * from the log), else those that did not complete. Seals within the inputs' remember duration before the first
+     * re-run batch are filed too, so windows over them find their batches.
+     */
+    private Replay replayOf(final RecoveryPlan plan, final long keepMs)
+    {
+        final boolean isEverything = graph.isHistoryDependent();
+        final Map<Long, BatchSegments> byTime = new java.util.HashMap<>();
+        final List<Long> times = new ArrayList<>();
+        for (final BatchSegments seal : plan.seals())
+        {
+            if (isEverything || !plan.isBatchDone(seal.batchTime()))
+            {
+                times.add(seal.batchTime());
+                byTime.put(seal.batchTime(), seal);
+            }
+        }
+        if (!times.isEmpty())
+        {
+            final long first = times.get(0);
+            for (final BatchSegments seal : plan.seals())
+            {
+                if (seal.batchTime() < first && seal.batchTime() > first - keepMs - batchInterval.toMillis())
+                {
+                    book.put(seal.batchTime(), seal);
+                }
+            }
+        }
+        return new Replay()
+        {
+            @Override
+            public List<Long> times()
+            {
+                return times;
+            }
+
+            @Override
+            public void prepare(final long time)
+            {
+                final BatchSegments seal = byTime.remove(time);
+                if (seal != null && !seal.segments().isEmpty())
+                {
+                    book.put(time, seal);
+                    book.forgetUpTo(time - keepMs);
+                }
+            }
+
+            @Override
+            public boolean isOutputDone(final long time, final int outputId)
+            {
+                return plan.isOutputDone(time, outputId);
+            }
+        };
+    }
+
+    /** What recovery found when the context started ({@code null} before start). */
+    public RecoveryPlan recoveryPlan()
+    {
+        return plan;
+    }
+
+    /** How far the batch clock runs behind the context's clock (non-zero after recovering from a crash). */
+    public long clockOffsetMs()
+    {
+        return clockOffsetMs;
+    }
+
+    private static Path createDirectories(final Path dir)
+    {
+        try
+        {
+            return java.nio.file.Files.createDirectories(dir);
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new java.io.UncheckedIOException("cannot create " + dir + ": check permissions and free space", ex);
+        }
     }
 
     private <T> void startReceiver(final ReceiverEntry<T> entry)
@@ -258,9 +410,17 @@ public final class ContextRuntime implements ContextInternals
             {
                 pipeline.close();
             }
+            if (manifest != null)
+            {
+                manifest.close();
+            }
             if (deadLetters != null)
             {
                 deadLetters.close();
+            }
+            if (lock != null)
+            {
+                lock.close();
             }
             if (isDataDirOwned)
             {

@@ -67,6 +67,22 @@ public final class BatchData<T> implements Batch<T>
         return new BatchData<>(time, computation, layout);
     }
 
+    /**
+     * Computes the batch now if it is not computed yet (recovery replays a batch whose output already ran, to rebuild
+     * the state after it). Kept afterwards as any read would keep it.
+     */
+    public void force()
+    {
+        if (isColumnar())
+        {
+            columns(layout);
+        }
+        else
+        {
+            partitions();
+        }
+    }
+
     /** Whether the batch is backed by columns (a fast-path node made it). */
     public boolean isColumnar()
     {

@@ -158,6 +158,38 @@ public final class Graph
         return jobs;
     }
 
+    /**
+     * Recovery: the jobs of batch {@code time} when some outputs already ran for it before a crash
+     * ({@code isDone}): those are replaced by {@link OutputNode#replayJob replay jobs} (or dropped when nothing
+     * later depends on their batch); the others run as usual.
+     */
+    public synchronized List<Job> generateJobs(final long time, final java.util.function.IntPredicate isDone)
+    {
+        final List<Job> jobs = new ArrayList<>(outputs.size());
+        for (final OutputNode<?> output : outputs)
+        {
+            final Job job = isDone.test(output.outputId()) ? output.replayJob(time) : output.generateJob(time);
+            if (job != null)
+            {
+                jobs.add(job);
+            }
+        }
+        return jobs;
+    }
+
+    /** Whether any node's batches depend on earlier batches (state, windows): recovery then replays from the start. */
+    public boolean isHistoryDependent()
+    {
+        for (final Node<?> node : nodes)
+        {
+            if (node.isHistoryDependent())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Forgets every node's batches that are older than its remember duration, after batch {@code time}. */
     public synchronized void clearMetadata(final long time)
     {

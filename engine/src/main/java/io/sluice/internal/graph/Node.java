@@ -66,6 +66,33 @@ public abstract class Node<T>
         return false;
     }
 
+    /**
+     * Whether this node's batch at {@code t} depends on batches before {@code t} that its parents no longer produce
+     * on demand (state, pane windows): recovery then replays the log's batches through it to rebuild that history.
+     * Default: {@link #mustCheckpoint()}.
+     */
+    public boolean isHistoryDependent()
+    {
+        return mustCheckpoint();
+    }
+
+    /** Whether this node or any node upstream of it {@link #isHistoryDependent() depends on history}. */
+    public final boolean dependsOnHistory()
+    {
+        if (isHistoryDependent())
+        {
+            return true;
+        }
+        for (final Node<?> parent : parents)
+        {
+            if (parent.dependsOnHistory())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A short name for errors and the UI, e.g. {@code "MappedDStream"}. */
     public String name()
     {

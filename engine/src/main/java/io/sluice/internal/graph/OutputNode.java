@@ -60,6 +60,24 @@ public final class OutputNode<T> extends Node<Void>
         }
     }
 
+    /**
+     * Recovery: the job for {@code time} when this output already ran for it before a crash. Computes the parent's
+     * batch without the action when the batch feeds history (state, windows) later batches need; otherwise none.
+     */
+    public Job replayJob(final long time)
+    {
+        if (!dependsOnHistory())
+        {
+            return null;
+        }
+        final BatchData<T> batch = parent.getOrCompute(time);
+        if (batch == null)
+        {
+            return null;
+        }
+        return new Job(outputId, operation, time, batch::force, true);
+    }
+
     /** The job for {@code time}, or {@code null} when the parent produced no batch. */
     public Job generateJob(final long time)
     {
@@ -68,6 +86,6 @@ public final class OutputNode<T> extends Node<Void>
         {
             return null;
         }
-        return new Job(outputId, operation, time, () -> action.accept(batch, time));
+        return new Job(outputId, operation, time, () -> action.accept(batch, time), false);
     }
 }

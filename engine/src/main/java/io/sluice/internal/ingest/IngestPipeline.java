@@ -11,7 +11,9 @@ import io.sluice.internal.log.BatchManifest;
 import io.sluice.internal.log.BatchSegments;
 import io.sluice.internal.log.ChronicleSetup;
 import io.sluice.internal.log.LogQueues;
+import io.sluice.internal.log.Segment;
 import io.sluice.internal.log.SegmentReader;
+import io.sluice.internal.log.TrailingDocuments;
 import io.sluice.internal.memory.OffHeapAllocator;
 import net.openhft.chronicle.core.time.SystemTimeProvider;
 import net.openhft.chronicle.core.time.TimeProvider;
@@ -87,6 +89,8 @@ public final class IngestPipeline implements AutoCloseable
     private final BatchCompletions completions = new BatchCompletions();
     private final CountDownLatch shutdownMarkerReached = new CountDownLatch(1);
     private final BatchManifest manifest;
+    private final boolean isManifestOwned;
+    private final List<Segment> carried = new ArrayList<>();
 
     private final BatchEventProcessor<IngestSlot> processor;
     private Thread writerThread;
@@ -103,7 +107,16 @@ public final class IngestPipeline implements AutoCloseable
      */
     public IngestPipeline(final IngestConfig config, final Path dataDir)
     {
-        this(config, dataDir, config.rollCycle(), SystemTimeProvider.INSTANCE);
+        this(config, dataDir, config.rollCycle(), SystemTimeProvider.INSTANCE, null);
+    }
+
+    /**
+     * As {@link #IngestPipeline(IngestConfig, Path)}, writing seals into {@code manifest}, which the caller owns (the
+     * context's recovery log, shared with the scheduler): {@link #close()} leaves it open.
+     */
+    public IngestPipeline(final IngestConfig config, final Path dataDir, final BatchManifest manifest)
+    {
+        this(config, dataDir, config.rollCycle(), SystemTimeProvider.INSTANCE, manifest);
     }
 
     /**
@@ -112,6 +125,13 @@ public final class IngestPipeline implements AutoCloseable
      */
     IngestPipeline(
         final IngestConfig config, final Path dataDir, final RollCycle rollCycle, final TimeProvider timeProvider)
+    {
+        this(config, dataDir, rollCycle, timeProvider, null);
+    }
+
+    private IngestPipeline(
+        final IngestConfig config, final Path dataDir, final RollCycle rollCycle, final TimeProvider timeProvider,
+        final BatchManifest sharedManifest)
     {
         if (!Files.isDirectory(dataDir))
         {
@@ -127,10 +147,13 @@ public final class IngestPipeline implements AutoCloseable
         this.ring = RingBuffer.createMultiProducer(IngestSlot::new, ringSize, config.writerWaitPolicy().newWaitStrategy());
         this.ringBytes = (long)ringSize * slotBytes;
         this.ringAddress = OffHeapAllocator.allocate(ringBytes);
-        BatchManifest manifest = null;
+        BatchManifest manifest = sharedManifest;
         try
         {
-            manifest = new BatchManifest(createDirectories(dataDir.resolve(MANIFEST_DIR_NAME)), rollCycle);
+            if (null == manifest)
+            {
+                manifest = new BatchManifest(createDirectories(dataDir.resolve(MANIFEST_DIR_NAME)), rollCycle);
+            }
         }
         catch (final RuntimeException ex)
         {
@@ -138,6 +161,7 @@ public final class IngestPipeline implements AutoCloseable
             throw ex;
         }
         this.manifest = manifest;
+        this.isManifestOwned = null == sharedManifest;
         for (int i = 0; i < ringSize; i++)
         {
             ring.get(i).buffer.wrap(ringAddress + (long)i * slotBytes, slotBytes);
@@ -145,7 +169,7 @@ public final class IngestPipeline implements AutoCloseable
         // Gate the ring on the writer from the start, so records stored before start() wait in the ring rather
         // than being overwritten (and adding the gate later would skip them).
         final LogWriter logWriter = new LogWriter(
-            queues, config.blockBytes(), manifest, completions, this::onShutdownMarker, this::onAppended);
+            queues, carried, config.blockBytes(), manifest, completions, this::onShutdownMarker, this::onAppended);
         processor = new BatchEventProcessorBuilder().build(ring, ring.newBarrier(), logWriter);
         processor.setExceptionHandler(new FailureHandler());
         ring.addGatingSequences(processor.getSequence());
@@ -167,8 +191,26 @@ public final class IngestPipeline implements AutoCloseable
         final Path dir = createDirectories(dataDir.resolve(STREAMS_DIR_NAME).resolve(Integer.toString(id)));
         queues.add(LogQueues.open(dir, rollCycle, timeProvider));
         streamNames.add(name);
+        carried.add(Segment.empty(id));
         acceptedByStream.add(new LongAdder());
         return id;
+    }
+
+    /**
+     * Recovery: gives the documents {@code streamId}'s queue holds after {@code lastSealed} (its last non-empty sealed
+     * segment, or {@code null} if none was ever sealed) to the first batch cut from now on, and returns them. Call
+     * after {@link #registerStream} and before {@link #start()}.
+     */
+    public Segment carryOverAfter(final int streamId, final Segment lastSealed)
+    {
+        checkStream(streamId);
+        if (isStarted)
+        {
+            throw new IllegalStateException("carry documents over before start()");
+        }
+        final Segment trailing = TrailingDocuments.after(streamId, queues.get(streamId), lastSealed);
+        carried.set(streamId, trailing);
+        return trailing;
     }
 
     /**
@@ -354,7 +396,10 @@ public final class IngestPipeline implements AutoCloseable
             {
                 queue.close();
             }
-            manifest.close();
+            if (isManifestOwned)
+            {
+                manifest.close();
+            }
             for (int i = 0, size = ring.getBufferSize(); i < size; i++)
             {
                 ring.get(i).buffer.wrap(0, 0);

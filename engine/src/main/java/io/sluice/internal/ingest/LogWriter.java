@@ -6,6 +6,7 @@ import io.sluice.internal.log.BatchManifest;
 import io.sluice.internal.log.BatchSegments;
 import io.sluice.internal.log.BlockAppender;
 import io.sluice.internal.log.Segment;
+import io.sluice.internal.recovery.CrashPoints;
 import net.openhft.chronicle.queue.ChronicleQueue;
 
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.List;
 final class LogWriter implements EventHandler<IngestSlot>
 {
     private final List<? extends ChronicleQueue> queues;
+    private final List<Segment> carried;
     private final int blockBytes;
     private final BatchManifest manifest;
     private final BatchCompletions completions;
@@ -34,6 +36,7 @@ final class LogWriter implements EventHandler<IngestSlot>
 
     LogWriter(
         final List<? extends ChronicleQueue> queues,
+        final List<Segment> carried,
         final int blockBytes,
         final BatchManifest manifest,
         final BatchCompletions completions,
@@ -42,6 +45,7 @@ final class LogWriter implements EventHandler<IngestSlot>
     {
         this.appendListener = appendListener;
         this.queues = queues;
+        this.carried = carried;
         this.blockBytes = blockBytes;
         this.manifest = manifest;
         this.completions = completions;
@@ -54,6 +58,7 @@ final class LogWriter implements EventHandler<IngestSlot>
         for (int i = 0; i < appenders.length; i++)
         {
             appenders[i] = new BlockAppender(i, queues.get(i).createAppender(), blockBytes, appendListener);
+            appenders[i].carryOver(carried.get(i));
         }
         this.appenders = appenders;
     }
@@ -108,6 +113,7 @@ final class LogWriter implements EventHandler<IngestSlot>
         }
         final BatchSegments entry = new BatchSegments(batchTime, segments);
         manifest.append(entry);
+        CrashPoints.hit(CrashPoints.MANIFEST_AFTER_SEAL);
         completions.complete(entry);
     }
 

@@ -1,5 +1,6 @@
 package io.sluice.internal.log;
 
+import io.sluice.internal.recovery.CrashPoints;
 import io.sluice.internal.memory.OffHeapAllocator;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import org.agrona.DirectBuffer;
@@ -122,7 +123,26 @@ public final class BlockAppender implements AutoCloseable
         position = BlockDescriptor.HEADER_LENGTH;
         pendingRecords = 0;
         listener.onAppended(streamId, index, records);
+        CrashPoints.hit(CrashPoints.LOG_AFTER_APPEND);
         return records;
+    }
+
+    /**
+     * Starts the open segment with {@code carried}: documents already in the queue that belong to no sealed segment
+     * (what a crashed process appended after its last cut). Call before the first append.
+     */
+    public void carryOver(final Segment carried)
+    {
+        if (0 != segmentDocuments || 0 != pendingRecords)
+        {
+            throw new IllegalStateException("carry documents over before the first append");
+        }
+        if (!carried.isEmpty())
+        {
+            segmentFirstIndex = carried.firstIndex();
+            segmentDocuments = carried.documentCount();
+            segmentRecords = carried.recordCount();
+        }
     }
 
     /**

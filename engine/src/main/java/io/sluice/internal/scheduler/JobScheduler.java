@@ -7,6 +7,7 @@ import io.sluice.api.SluiceException;
 import io.sluice.api.Time;
 import io.sluice.internal.graph.Graph;
 import io.sluice.internal.graph.Job;
+import io.sluice.internal.recovery.CrashPoints;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +42,10 @@ public final class JobScheduler
     private final ErrorSink errors;
     private final long batchMs;
     private final boolean hasOwnTimer;
+    private final CompletionLog completions;
+    private Replay replay = Replay.NONE;
+    private final java.util.Set<Long> replayTimes = new java.util.HashSet<>();
+    private volatile long clockOffsetMs;
 
     private final LinkedBlockingQueue<Long> toGenerate = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<JobSet> toRun = new LinkedBlockingQueue<>();
@@ -64,6 +69,17 @@ public final class JobScheduler
     public JobScheduler(final Graph graph, final Clock clock, final BatchCutter cutter, final BatchInputs inputs,
         final ListenerBus bus, final ErrorSink errors, final boolean hasOwnTimer)
     {
+        this(graph, clock, cutter, inputs, bus, errors, hasOwnTimer, CompletionLog.NONE);
+    }
+
+    /**
+     * @param completions where the executor records completed outputs and batches (recovery), or
+     *                    {@link CompletionLog#NONE}.
+     */
+    public JobScheduler(final Graph graph, final Clock clock, final BatchCutter cutter, final BatchInputs inputs,
+        final ListenerBus bus, final ErrorSink errors, final boolean hasOwnTimer, final CompletionLog completions)
+    {
+        this.completions = completions;
         this.graph = graph;
         this.clock = clock;
         this.cutter = cutter;
@@ -83,6 +99,21 @@ public final class JobScheduler
     /** Starts the threads; the first batch is {@code firstBatchTime}. */
     public void start(final long firstBatchTime)
     {
+        start(firstBatchTime, Replay.NONE, 0);
+    }
+
+    /**
+     * Starts the threads: first re-runs {@code replay}'s batches, then generates new batches from
+     * {@code firstBatchTime} on. {@code clockOffsetMs}: the batch clock runs this far behind the context's clock
+     * (after a recovery, the batch times go on from the last sealed batch; the time the process was down has no
+     * batches).
+     */
+    public void start(final long firstBatchTime, final Replay replay, final long clockOffsetMs)
+    {
+        this.replay = replay;
+        this.clockOffsetMs = clockOffsetMs;
+        replayTimes.addAll(replay.times());
+        toGenerate.addAll(replay.times());
         synchronized (triggerLock)
         {
             nextBatchTime = firstBatchTime;
@@ -96,12 +127,16 @@ public final class JobScheduler
         }
     }
 
-    /** Triggers every batch time up to {@code now}. Called by the clock's owner before it shows {@code now}. */
+    /**
+     * Triggers every batch time up to {@code now} (the context's clock, less the batch clock offset). Called by the
+     * clock's owner before it shows {@code now}.
+     */
     public void onClockAdvance(final long now)
     {
+        final long batchNow = now - clockOffsetMs;
         synchronized (triggerLock)
         {
-            while (!isTriggerStopped && nextBatchTime <= now)
+            while (!isTriggerStopped && nextBatchTime <= batchNow)
             {
                 trigger(nextBatchTime);
                 nextBatchTime += batchMs;
@@ -239,13 +274,13 @@ public final class JobScheduler
                 next = nextBatchTime;
             }
             final long now = clock.millis();
-            if (now >= next)
+            if (now - clockOffsetMs >= next)
             {
                 onClockAdvance(now);
             }
             else
             {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(next - now));
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(next - (now - clockOffsetMs)));
                 if (Thread.currentThread().isInterrupted())
                 {
                     return;
@@ -281,9 +316,18 @@ public final class JobScheduler
         final Map<Integer, Long> records;
         try
         {
-            cutter.awaitCut(time);
-            records = inputs.recordsPerStream(time);
-            jobs = graph.generateJobs(time);
+            if (replayTimes.remove(time))
+            {
+                replay.prepare(time);
+                records = inputs.recordsPerStream(time);
+                jobs = graph.generateJobs(time, outputId -> replay.isOutputDone(time, outputId));
+            }
+            else
+            {
+                cutter.awaitCut(time);
+                records = inputs.recordsPerStream(time);
+                jobs = graph.generateJobs(time);
+            }
         }
         catch (final InterruptedException ex)
         {
@@ -337,11 +381,56 @@ public final class JobScheduler
             if (jobSet.jobs().isEmpty())
             {
                 // No output had data (or generation failed): no events, as in Spark, but done in order.
+                completions.batchDone(jobSet.time());
                 graph.clearMetadata(jobSet.time());
                 markDone(jobSet.time());
                 continue;
             }
+            if (isReplayOnly(jobSet))
+            {
+                replayQuietly(jobSet);
+                continue;
+            }
             run(jobSet);
+        }
+    }
+
+    private static boolean isReplayOnly(final JobSet jobSet)
+    {
+        for (final Job job : jobSet.jobs())
+        {
+            if (!job.isReplay())
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A replayed batch whose outputs all ran before the crash: rebuilds history, posts no events. */
+    private void replayQuietly(final JobSet jobSet)
+    {
+        final long time = jobSet.time();
+        for (final Job job : jobSet.jobs())
+        {
+            runReplay(job, time);
+        }
+        completions.batchDone(time);
+        graph.clearMetadata(time);
+        markDone(time);
+    }
+
+    private void runReplay(final Job job, final long time)
+    {
+        try
+        {
+            job.body().run();
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            errors.report(ex instanceof SluiceException se ? se : new SluiceException("Replaying batch " + time
+                + " ms for recovery failed in " + job.name() + " (output operation " + job.outputId() + "): " + ex,
+                ex));
         }
     }
 
@@ -353,6 +442,11 @@ public final class JobScheduler
         final List<OutputOperationInfo> outputs = new ArrayList<>(jobSet.jobs().size());
         for (final Job job : jobSet.jobs())
         {
+            if (job.isReplay())
+            {
+                runReplay(job, time);
+                continue;
+            }
             final String description = job.name() + " (output operation " + job.outputId() + ")";
             final long jobStart = clock.millis();
             final OutputOperationInfo started = new OutputOperationInfo(new Time(time), job.outputId(), job.name(),
@@ -362,6 +456,11 @@ public final class JobScheduler
             try
             {
                 job.body().run();
+                if (!job.isReplay())
+                {
+                    CrashPoints.hit(CrashPoints.JOB_AFTER_OUTPUT);
+                    completions.outputDone(time, job.outputId());
+                }
             }
             catch (final RuntimeException | Error ex)
             {
@@ -374,6 +473,8 @@ public final class JobScheduler
             outputs.add(completed);
             bus.post(l -> l.onOutputOperationCompleted(completed));
         }
+        CrashPoints.hit(CrashPoints.JOB_BEFORE_BATCH_DONE);
+        completions.batchDone(time);
         final long end = clock.millis();
         final List<OutputOperationInfo> done = List.copyOf(outputs);
         bus.post(l -> l.onBatchCompleted(info(jobSet, start, end, done)));

@@ -74,6 +74,13 @@ abstract class SlidingWindowNode<T> extends Node<T>
         return isIncremental;
     }
 
+    /** Panes carry what earlier slides folded in: rebuilt by replay after a restart. */
+    @Override
+    public final boolean isHistoryDependent()
+    {
+        return true;
+    }
+
     @Override
     protected final long parentRememberExtraMs()
     {
