@@ -432,6 +432,40 @@ public abstract class DStream<T>
         return this;
     }
 
+    /**
+     * Names the state of this stateful stream (updateStateByKey, mapWithState, a window with an inverse; or the
+     * nearest such operator upstream) for state snapshots: a stable id that survives code changes. Without one the
+     * id is derived from the operator's kind and position ({@code updateStateByKey#0}), which changes when a stateful
+     * operator of the same kind is added before it (recovery logs a warning). Before start; ids are unique.
+     *
+     * @throws IllegalArgumentException if no stateful operator is upstream, or the id is taken.
+     */
+    public DStream<T> stateId(final String id)
+    {
+        nameState(context, node, id);
+        return this;
+    }
+
+    static void nameState(final StreamingContext context, final Node<?> from, final String id)
+    {
+        if (context.state() != StreamingContextState.INITIALIZED)
+        {
+            throw new IllegalStateException("stateId(...) must be called before start()");
+        }
+        Node<?> node = from;
+        while (!(node instanceof io.sluice.internal.checkpoint.StatefulNode))
+        {
+            if (node.parents().size() != 1)
+            {
+                throw new IllegalArgumentException("stateId(\"" + id + "\") names the state of a stateful operator "
+                    + "(updateStateByKey, mapWithState, reduceByKeyAndWindow with an inverse); there is none upstream "
+                    + "of " + from.name());
+            }
+            node = node.parents().get(0);
+        }
+        node.stateId(id);
+    }
+
     void setCheckpointInterval(final Node<?> target, final Duration interval)
     {
         if (context.state() != StreamingContextState.INITIALIZED)

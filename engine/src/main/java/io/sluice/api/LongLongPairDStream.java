@@ -55,6 +55,13 @@ public final class LongLongPairDStream extends FastStream<Pair<Long, Long>>
         return this;
     }
 
+    /** Generic twin: {@code DStream.stateId(id)}: names this stateful stream's state for snapshots. */
+    public LongLongPairDStream stateId(final String id)
+    {
+        DStream.nameState(context, node, id);
+        return this;
+    }
+
     /** Same as {@link #persist()}. */
     public LongLongPairDStream cache()
     {

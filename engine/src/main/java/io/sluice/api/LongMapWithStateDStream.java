@@ -20,6 +20,13 @@ public final class LongMapWithStateDStream
         this.mapped = new LongDStream(context, node);
     }
 
+    /** Generic twin: {@code MapWithStateDStream.stateId(id)}: names this operator's state for snapshots. */
+    public LongMapWithStateDStream stateId(final String id)
+    {
+        DStream.nameState(context, node, id);
+        return this;
+    }
+
     /** The values the mapping function returned, one per call, this batch only. */
     public LongDStream mapped()
     {

@@ -45,6 +45,14 @@ public abstract class MapWithStateDStream<K, V, S, R> extends DStream<R>
             return PairDStream.wrapPairs(context, new FlatMapNode<>(internal, MapWithStateNode.Result::snapshot));
         }
 
+        /** Names the internal state stream's state (see {@link DStream#stateId(String)}). */
+        @Override
+        public MapWithStateDStream<K, V, S, R> stateId(final String id)
+        {
+            nameState(context, internal, id);
+            return this;
+        }
+
         /** Forwarded to the internal state stream, as Spark does; this stream's own interval stays unset. */
         @Override
         public MapWithStateDStream<K, V, S, R> checkpoint(final Duration interval)

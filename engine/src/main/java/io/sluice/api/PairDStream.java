@@ -70,6 +70,14 @@ public abstract class PairDStream<K, V> extends DStream<Pair<K, V>>
         return this;
     }
 
+    /** As {@link DStream#stateId(String)}, keeping the pair type. */
+    @Override
+    public PairDStream<K, V> stateId(final String id)
+    {
+        super.stateId(id);
+        return this;
+    }
+
     /** As {@link DStream#persist()}, keeping the pair type. */
     @Override
     public PairDStream<K, V> persist()

@@ -78,6 +78,7 @@ public final class StreamingContext implements AutoCloseable
         this.checkpointDir = builder.checkpointDir;
         this.graph = new Graph(batchInterval.toMillis(), () -> state);
         this.runtime = new ContextRuntime(graph, clock, config, batchInterval);
+        this.runtime.onFatal(error -> stop(false));
     }
 
     public static Builder builder()
@@ -353,6 +354,19 @@ public final class StreamingContext implements AutoCloseable
     public LongDStream longReceiverStream(final LongReceiver receiver)
     {
         return new LongDStream(this, receiverStream(receiver.getClass().getSimpleName(), receiver, Codecs.LONG).node);
+    }
+
+    /**
+     * Registers how values of exactly {@code type} are written into state snapshots, for generic stateful operators
+     * (updateStateByKey, mapWithState, windows with an inverse) whose keys or state are of a type that is not built in
+     * (String, boxed primitives, byte[], Pair, List, Map, Optional are). Before start. A snapshot meeting an
+     * unregistered type fails with a message naming it (the context goes on; recovery then replays from the previous
+     * snapshot).
+     */
+    public <T> void registerStateCodec(final Class<T> type, final Codec<T> codec)
+    {
+        graph.validateAtInit();
+        runtime.stateCodecs().register(Objects.requireNonNull(type, "type"), Objects.requireNonNull(codec, "codec"));
     }
 
     /** Adds a listener; its events arrive on the listener thread. */

@@ -44,4 +44,12 @@ public interface StreamingListener
     default void onOutputOperationCompleted(final OutputOperationInfo info)
     {
     }
+
+    /**
+     * The context could not go on (its ingest log or manifest could not be written: a full disk, an unwritable
+     * directory) and is stopping; {@code cause} is what {@code awaitTermination} rethrows. Not in Spark.
+     */
+    default void onStreamingFailed(final long time, final Throwable cause)
+    {
+    }
 }

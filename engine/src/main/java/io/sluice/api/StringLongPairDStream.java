@@ -45,6 +45,13 @@ public final class StringLongPairDStream extends FastStream<Pair<String, Long>>
         return this;
     }
 
+    /** Generic twin: {@code DStream.stateId(id)}: names this stateful stream's state for snapshots. */
+    public StringLongPairDStream stateId(final String id)
+    {
+        DStream.nameState(context, node, id);
+        return this;
+    }
+
     /** Same as {@link #persist()}. */
     public StringLongPairDStream cache()
     {

@@ -20,6 +20,13 @@ public final class StringMapWithStateDStream
         this.mapped = new LongDStream(context, node);
     }
 
+    /** Generic twin: {@code MapWithStateDStream.stateId(id)}: names this operator's state for snapshots. */
+    public StringMapWithStateDStream stateId(final String id)
+    {
+        DStream.nameState(context, node, id);
+        return this;
+    }
+
     /** The values the mapping function returned, one per call, this batch only. */
     public LongDStream mapped()
     {

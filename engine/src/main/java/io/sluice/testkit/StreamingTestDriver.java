@@ -84,8 +84,22 @@ public final class StreamingTestDriver implements AutoCloseable
      */
     public static StreamingTestDriver recover(final Duration batchInterval, final Path checkpointDir)
     {
+        return recover(batchInterval, checkpointDir, Map.of());
+    }
+
+    /** As {@link #recover(Duration, Path)} with configuration keys set on the context's builder. */
+    public static StreamingTestDriver recover(final Duration batchInterval, final Path checkpointDir,
+        final Map<String, String> settings)
+    {
         final long clockStart = Checkpoints.lastCutClockTime(checkpointDir.resolve(ContextRuntime.LOG_DIR_NAME));
-        return new StreamingTestDriver(batchInterval, checkpointDir, null, Map.of(), clockStart);
+        return new StreamingTestDriver(batchInterval, checkpointDir, null, settings, clockStart);
+    }
+
+    /** As {@link #create(Duration, Path)} with configuration keys set on the context's builder. */
+    public static StreamingTestDriver create(final Duration batchInterval, final Path checkpointDir,
+        final Map<String, String> settings)
+    {
+        return new StreamingTestDriver(batchInterval, checkpointDir, null, settings);
     }
 
     /**

@@ -118,6 +118,25 @@ class RecoveryTest
     @EnumSource(Pipeline.class)
     void batchesAfterACrashEqualTheUninterruptedRun(final Pipeline pipeline)
     {
+        crashThreeTimes(pipeline, java.util.Map.of());
+    }
+
+    /** With snapshots at every checkpoint batch (the third recovery restores the snapshot of batch 10 s). */
+    @ParameterizedTest
+    @EnumSource(Pipeline.class)
+    void batchesAfterACrashEqualTheUninterruptedRunWithSnapshots(final Pipeline pipeline)
+    {
+        final long restored = crashThreeTimes(pipeline, java.util.Map.of("sluice.checkpoint.minInterval", "0s"));
+        if (pipeline.name().endsWith("GENERIC") && pipeline != Pipeline.WINDOW_GENERIC)
+        {
+            assertEquals(10_000L, restored, pipeline + ": the last recovery restored the snapshot of batch 10 s");
+        }
+    }
+
+    /** @return the snapshot time the last recovery restored. */
+    private long crashThreeTimes(final Pipeline pipeline, final java.util.Map<String, String> settings)
+    {
+        long restored = Long.MIN_VALUE;
         final List<String> expected = uninterrupted(pipeline);
         final Path checkpoint = tmp.resolve("checkpoint");
         final List<String> seen = new ArrayList<>();
@@ -125,12 +144,13 @@ class RecoveryTest
         int done = 0;
         for (int life = 0; life <= crashAfter.length; life++)
         {
-            try (StreamingTestDriver driver = life == 0 ? StreamingTestDriver.create(BATCH, checkpoint)
-                : StreamingTestDriver.recover(BATCH, checkpoint))
+            try (StreamingTestDriver driver = life == 0 ? StreamingTestDriver.create(BATCH, checkpoint, settings)
+                : StreamingTestDriver.recover(BATCH, checkpoint, settings))
             {
                 final CollectedOutput<Pair<Long, Long>> out = driver.collect(
                     pipeline.build.apply(driver.input(input())));
                 driver.start();
+                restored = driver.context().runtime().restoredSnapshotTime();
                 final int batches = life < crashAfter.length ? crashAfter[life] : BATCHES - done;
                 driver.advance(batches);
                 assertEquals((long)(done + batches) * BATCH.toMillis(), driver.clock().millis(),
@@ -149,6 +169,7 @@ class RecoveryTest
             }
         }
         assertEquals(expected, seen, pipeline + ": three crashes change nothing");
+        return restored;
     }
 
     @Test
@@ -289,5 +310,52 @@ class RecoveryTest
             assertEquals(List.of(List.of(Pair.of("a", 3L), Pair.of("b", 2L), Pair.of("c", 1L))),
                 outs.get(1).batches(), "state rebuilt from the log, each record counted once");
         }
+    }
+
+    @Test
+    void aLogWriterFaultStopsTheContextVisiblyAndARestartRecoversWhatWasWritten() throws Exception
+    {
+        final Path checkpoint = tmp.resolve("checkpoint");
+        final List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (StreamingTestDriver driver = StreamingTestDriver.create(BATCH, checkpoint))
+        {
+            final HandReceiver receiver = new HandReceiver();
+            driver.collect(driver.context().receiverStream(receiver, Codecs.STRING));
+            driver.context().addStreamingListener(new StreamingListener()
+            {
+                @Override
+                public void onStreamingFailed(final long time, final Throwable cause)
+                {
+                    failures.add(cause);
+                }
+            });
+            driver.start();
+            io.sluice.internal.recovery.CrashPoints.injectFault(io.sluice.internal.recovery.CrashPoints.LOG_AFTER_APPEND);
+            try
+            {
+                receiver.store(List.of("kept-1", "kept-2").iterator());
+                final SluiceException failure = assertThrows(SluiceException.class,
+                    () -> driver.context().awaitTerminationOrTimeout(Duration.ofMinutes(2)));
+                assertTrue(failure.getMessage().contains("the ingest log writer failed"), failure.getMessage());
+                assertTrue(failure.getCause() instanceof InternalError, String.valueOf(failure.getCause()));
+            }
+            finally
+            {
+                io.sluice.internal.recovery.CrashPoints.injectFault(null);
+            }
+            assertTrue(driver.context().runtime().awaitTerminated(120_000), "the context stops by itself");
+            assertEquals(StreamingContextState.STOPPED, driver.context().state());
+        }
+        try (StreamingTestDriver driver = StreamingTestDriver.recover(BATCH, checkpoint))
+        {
+            final HandReceiver receiver = new HandReceiver();
+            final CollectedOutput<String> out = driver.collect(driver.context().receiverStream(receiver,
+                Codecs.STRING));
+            driver.start();
+            driver.advance(1);
+            assertEquals(List.of(List.of("kept-1", "kept-2")), out.batches(),
+                "what reached the log before the fault is processed after the restart");
+        }
+        assertEquals(1, failures.size(), "one onStreamingFailed event: " + failures);
     }
 }

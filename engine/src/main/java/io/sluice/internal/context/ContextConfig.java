@@ -43,7 +43,27 @@ public final class ContextConfig
     public static final String FUSION_PROP_NAME = "sluice.plan.fusion";
     public static final String FUSION_DEFAULT = "true";
 
+    public static final String CHECKPOINT_MIN_INTERVAL_PROP_NAME = "sluice.checkpoint.minInterval";
+    public static final String CHECKPOINT_MIN_INTERVAL_DEFAULT = "10s";
+    public static final String CHECKPOINT_RETAINED_PROP_NAME = "sluice.checkpoint.retained";
+    public static final String CHECKPOINT_RETAINED_DEFAULT = "2";
+    public static final String ALLOW_NON_RESTORED_PROP_NAME = "sluice.recovery.allowNonRestoredState";
+    public static final String ALLOW_NON_RESTORED_DEFAULT = "false";
+    public static final String LOG_RETENTION_PROP_NAME = "sluice.log.retention";
+    public static final String LOG_RETENTION_DEFAULT = "0s";
+
     private static final List<ConfigKey> CONTEXT_KEYS = List.of(
+        new ConfigKey(CHECKPOINT_MIN_INTERVAL_PROP_NAME, CHECKPOINT_MIN_INTERVAL_DEFAULT,
+            "Shortest batch time between two state snapshots: a snapshot is written after a stateful operator's "
+                + "checkpoint batch once this long has passed since the last one (0s: at every checkpoint batch)."),
+        new ConfigKey(CHECKPOINT_RETAINED_PROP_NAME, CHECKPOINT_RETAINED_DEFAULT,
+            "How many state snapshots are kept in <checkpointDir>/snapshots (older ones are deleted)."),
+        new ConfigKey(ALLOW_NON_RESTORED_PROP_NAME, ALLOW_NON_RESTORED_DEFAULT,
+            "Recover even when a snapshot holds state no operator claims (removed or renamed) or state of another kind "
+                + "or key type: that state is dropped and the operator starts empty."),
+        new ConfigKey(LOG_RETENTION_PROP_NAME, LOG_RETENTION_DEFAULT,
+            "How much batch time of the ingest log and manifest to keep beyond what recovery needs ('unlimited' keeps "
+                + "everything); log files older than that are deleted as the log rolls."),
         new ConfigKey(RESTART_DELAY_PROP_NAME, RESTART_DELAY_DEFAULT,
             "How long a receiver waits between onStop() and onStart() when it restarts (Spark's receiverRestartDelay)."),
         new ConfigKey(MAX_RATE_PROP_NAME, MAX_RATE_DEFAULT,
@@ -137,10 +157,41 @@ public final class ContextConfig
         maxLineBytes();
         deadLetterMaxBytes();
         isFusionEnabled();
+        checkpointMinIntervalMs();
+        checkpointRetained();
+        isNonRestoredStateAllowed();
+        logRetentionMs();
         if (values.containsKey(GRACEFUL_TIMEOUT_PROP_NAME))
         {
             Durations.parse(GRACEFUL_TIMEOUT_PROP_NAME, values.get(GRACEFUL_TIMEOUT_PROP_NAME));
         }
+    }
+
+    /** {@code sluice.checkpoint.minInterval} in ms. */
+    public long checkpointMinIntervalMs()
+    {
+        return Durations.parse(CHECKPOINT_MIN_INTERVAL_PROP_NAME,
+            values.getOrDefault(CHECKPOINT_MIN_INTERVAL_PROP_NAME, CHECKPOINT_MIN_INTERVAL_DEFAULT)).toMillis();
+    }
+
+    /** {@code sluice.checkpoint.retained}. */
+    public int checkpointRetained()
+    {
+        return (int)Math.min(1000, parsePositive(CHECKPOINT_RETAINED_PROP_NAME,
+            values.getOrDefault(CHECKPOINT_RETAINED_PROP_NAME, CHECKPOINT_RETAINED_DEFAULT), "a positive count"));
+    }
+
+    /** {@code sluice.recovery.allowNonRestoredState}. */
+    public boolean isNonRestoredStateAllowed()
+    {
+        return parseBoolean(ALLOW_NON_RESTORED_PROP_NAME, ALLOW_NON_RESTORED_DEFAULT);
+    }
+
+    /** {@code sluice.log.retention} in ms, {@link Long#MAX_VALUE} for 'unlimited'. */
+    public long logRetentionMs()
+    {
+        final String value = values.getOrDefault(LOG_RETENTION_PROP_NAME, LOG_RETENTION_DEFAULT).trim();
+        return value.equals("unlimited") ? Long.MAX_VALUE : Durations.parse(LOG_RETENTION_PROP_NAME, value).toMillis();
     }
 
     public IngestConfig ingest()

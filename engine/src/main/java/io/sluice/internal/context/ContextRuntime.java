@@ -16,6 +16,8 @@ import io.sluice.internal.input.ReceiverInputNode;
 import io.sluice.internal.input.SegmentBook;
 import io.sluice.internal.ratecontrol.RateController;
 import io.sluice.internal.receiver.ReceiverSupervisor;
+import io.sluice.internal.checkpoint.Snapshotter;
+import io.sluice.internal.checkpoint.StateCodecs;
 import io.sluice.internal.log.BatchManifest;
 import io.sluice.internal.log.DataDirLock;
 import io.sluice.internal.recovery.RecoveryPlan;
@@ -71,6 +73,11 @@ public final class ContextRuntime implements ContextInternals
     private BatchManifest manifest;
     private BatchManifest.Writer completionWriter;
     private RecoveryPlan plan;
+    private final StateCodecs stateCodecs = new StateCodecs();
+    private final java.util.concurrent.atomic.AtomicBoolean hasFailed = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile java.util.function.Consumer<RuntimeException> onFatal = ex -> { };
+    private Snapshotter snapshotter;
+    private long restoredTime = Long.MIN_VALUE;
     private long clockOffsetMs;
     private IngestPipeline pipeline;
     private DeadLetterQueue deadLetters;
@@ -170,11 +177,23 @@ public final class ContextRuntime implements ContextInternals
             LongChainFusion.fuse(graph);
         }
 
-        BatchCutter cutter = isRecoverable ? new SealCutter(manifest.writer()) : BatchCutter.NONE;
+        if (isRecoverable)
+        {
+            snapshotter = new Snapshotter(graph, checkpointDir.resolve(SNAPSHOTS_DIR_NAME), stateCodecs,
+                config.checkpointMinIntervalMs(), config.checkpointRetained(), this::report, time -> { });
+            if (plan.hasHistory())
+            {
+                restoredTime = snapshotter.restore(plan.snapshots(), plan.lastSealedTime(),
+                    config.isNonRestoredStateAllowed());
+            }
+        }
+
+        BatchCutter cutter = isRecoverable ? new SealCutter(manifest.writer(), this::fatal) : BatchCutter.NONE;
         long keepMs = batchMs;
         if (!receivers.isEmpty())
         {
             pipeline = new IngestPipeline(config.ingest(), dataDir, manifest);
+            pipeline.failureListener(cause -> fatal("the ingest log writer failed", cause));
             for (final ReceiverEntry<?> entry : receivers)
             {
                 final int streamId = pipeline.registerStream(entry.node().streamName());
@@ -195,12 +214,14 @@ public final class ContextRuntime implements ContextInternals
                 writer.start(zeroTime, batchMs, clockOffsetMs, streamNames);
             }
             completionWriter = manifest.writer();
+            snapshotter.writer(completionWriter);
         }
-        final Replay replay = plan.hasHistory() ? replayOf(plan, keepMs) : Replay.NONE;
+        final Replay replay = plan.hasHistory() ? replayOf(plan, keepMs, firstBatchTime) : Replay.NONE;
 
         bus.start();
         scheduler = new JobScheduler(graph, clock, cutter, this::recordsPerStream, bus, this::report, source == null,
-            completionWriter == null ? CompletionLog.NONE : new ManifestCompletions(completionWriter));
+            completionWriter == null ? CompletionLog.NONE
+                : new ManifestCompletions(completionWriter, snapshotter, this::fatal));
         scheduler.start(firstBatchTime, replay, clockOffsetMs);
         if (source != null)
         {
@@ -220,6 +241,68 @@ public final class ContextRuntime implements ContextInternals
         bus.post(l -> l.onStreamingStarted(now));
     }
 
+    /**
+     * Sets what stops the context after a fatal failure (the context's {@code stop(false)}); called by the
+     * context before start.
+     */
+    public void onFatal(final java.util.function.Consumer<RuntimeException> stopper)
+    {
+        onFatal = stopper;
+    }
+
+    /**
+     * A failure that leaves the context unable to go on (the ingest log or the manifest cannot be written: a full
+     * disk, an unwritable directory, a fault while mapping): reported once (awaitTermination rethrows it, listeners
+     * get {@code onStreamingFailed}), then the context stops on a thread of its own. What is already in the log stays;
+     * a restart on the same directories recovers it. Any thread; idempotent.
+     */
+    void fatal(final String what, final Throwable cause)
+    {
+        if (!hasFailed.compareAndSet(false, true))
+        {
+            return;
+        }
+        final SluiceException error = new SluiceException(what + " (" + cause + "): the context stops. Every record "
+            + "already in the log is kept in " + dataDir + "; free space or fix the directory, then start the same "
+            + "pipeline on it again (StreamingContext.getOrCreate) to recover", cause);
+        LOG.error(error.getMessage(), cause);
+        report(error);
+        final long now = clock.millis();
+        bus.post(l -> l.onStreamingFailed(now, error));
+        final Thread stopper = new Thread(() -> onFatal.accept(error), "sluice-fatal-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
+    /** Whether a {@link #fatal} failure stopped (or is stopping) the context. */
+    public boolean hasFailed()
+    {
+        return hasFailed.get();
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ContextRuntime.class);
+
+    /** Directory of the state snapshots under the checkpoint directory. */
+    public static final String SNAPSHOTS_DIR_NAME = "snapshots";
+
+    /** The codecs generic state is written into snapshots with ({@code registerStateCodec}). */
+    public StateCodecs stateCodecs()
+    {
+        return stateCodecs;
+    }
+
+    /** The snapshot writer of a context with a checkpoint directory, else {@code null}. */
+    public Snapshotter snapshotter()
+    {
+        return snapshotter;
+    }
+
+    /** The batch time of the snapshot recovery restored, {@link Long#MIN_VALUE} when none. */
+    public long restoredSnapshotTime()
+    {
+        return restoredTime;
+    }
+
     /** Directory of the ingest log under a checkpoint directory when no data directory is named. */
     public static final String LOG_DIR_NAME = "log";
 
@@ -228,22 +311,22 @@ public final class ContextRuntime implements ContextInternals
      * from the log), else those that did not complete. Seals within the inputs' remember duration before the first
      * re-run batch are filed too, so windows over them find their batches.
      */
-    private Replay replayOf(final RecoveryPlan plan, final long keepMs)
+    private Replay replayOf(final RecoveryPlan plan, final long keepMs, final long firstNewBatchTime)
     {
         final boolean isEverything = graph.isHistoryDependent();
+        final long after = restoredTime;
         final Map<Long, BatchSegments> byTime = new java.util.HashMap<>();
         final List<Long> times = new ArrayList<>();
         for (final BatchSegments seal : plan.seals())
         {
-            if (isEverything || !plan.isBatchDone(seal.batchTime()))
+            if (seal.batchTime() > after && (isEverything || !plan.isBatchDone(seal.batchTime())))
             {
                 times.add(seal.batchTime());
                 byTime.put(seal.batchTime(), seal);
             }
         }
-        if (!times.isEmpty())
         {
-            final long first = times.get(0);
+            final long first = times.isEmpty() ? firstNewBatchTime : times.get(0);
             for (final BatchSegments seal : plan.seals())
             {
                 if (seal.batchTime() < first && seal.batchTime() > first - keepMs - batchInterval.toMillis())
@@ -504,6 +587,25 @@ public final class ContextRuntime implements ContextInternals
                     TimeUnit.NANOSECONDS.timedWait(termination, left);
                 }
             }
+        }
+    }
+
+    /** Waits until the context is stopped, without rethrowing its failure; true if it is. */
+    public boolean awaitTerminated(final long timeoutMs) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        synchronized (termination)
+        {
+            while (!isTerminated)
+            {
+                final long left = deadline - System.nanoTime();
+                if (left <= 0)
+                {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(termination, left);
+            }
+            return true;
         }
     }
 

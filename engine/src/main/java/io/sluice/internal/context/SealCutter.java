@@ -14,11 +14,16 @@ import java.util.List;
 final class SealCutter implements BatchCutter
 {
     private final BatchManifest.Writer writer;
+    private final java.util.function.BiConsumer<String, Throwable> fatal;
 
-    /** @param writer used only on the generator thread. */
-    SealCutter(final BatchManifest.Writer writer)
+    /**
+     * @param writer used only on the generator thread.
+     * @param fatal  told when the manifest cannot be written.
+     */
+    SealCutter(final BatchManifest.Writer writer, final java.util.function.BiConsumer<String, Throwable> fatal)
     {
         this.writer = writer;
+        this.fatal = fatal;
     }
 
     @Override
@@ -29,6 +34,14 @@ final class SealCutter implements BatchCutter
     @Override
     public void awaitCut(final long time)
     {
-        writer.seal(new BatchSegments(time, List.of()));
+        try
+        {
+            writer.seal(new BatchSegments(time, List.of()));
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            fatal.accept("the batch manifest cannot be written", ex);
+            throw ex;
+        }
     }
 }

@@ -1,9 +1,14 @@
 package io.sluice.internal.generic;
 
 import io.sluice.api.Pair;
+import io.sluice.internal.checkpoint.StateCodecs;
+import io.sluice.internal.checkpoint.StatefulNode;
 import io.sluice.internal.graph.BatchData;
 import io.sluice.internal.graph.Node;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * the key is removed. Initial states are stored at the first batch's time without calling the function.
  */
 public final class MapWithStateNode<K, V, S, R> extends Node<MapWithStateNode.Result<K, S, R>>
+    implements StatefulNode
 {
     /** Spark's {@code DEFAULT_CHECKPOINT_DURATION_MULTIPLIER}. */
     static final int CHECKPOINT_BATCHES = 10;
@@ -80,6 +86,61 @@ public final class MapWithStateNode<K, V, S, R> extends Node<MapWithStateNode.Re
     public String name()
     {
         return "InternalMapWithStateDStream";
+    }
+
+    @Override
+    public String stateKind()
+    {
+        return "mapWithState";
+    }
+
+    @Override
+    public String stateSchema()
+    {
+        return "key=object;state=object;updateTime=long";
+    }
+
+    /** Layout: int version (1), int entry count (-1: no state batch), then (key, state, long update time)... */
+    @Override
+    public void writeState(final long time, final DataOutput out, final StateCodecs codecs) throws IOException
+    {
+        out.writeInt(1);
+        final BatchData<Result<K, S, R>> batch = getOrCompute(time);
+        if (batch == null)
+        {
+            out.writeInt(-1);
+            return;
+        }
+        final List<StateStore.Entry<K, S>> entries = batch.collect().get(0).store().getAll();
+        out.writeInt(entries.size());
+        for (final StateStore.Entry<K, S> entry : entries)
+        {
+            codecs.write(entry.key(), out);
+            codecs.write(entry.state(), out);
+            out.writeLong(entry.updateTimeMs());
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void restoreState(final long time, final DataInput in, final StateCodecs codecs) throws IOException
+    {
+        GenericStates.checkVersion(in.readInt());
+        final int count = in.readInt();
+        if (count < 0)
+        {
+            return;
+        }
+        final StateStore<K, S> store = new StateStore<>();
+        for (int i = 0; i < count; i++)
+        {
+            final K key = (K)codecs.read(in);
+            final S state = (S)codecs.read(in);
+            store.put(key, state, in.readLong());
+        }
+        final List<Result<K, S, R>> one = new ArrayList<>(1);
+        one.add(new Result<>(store, new ArrayList<>()));
+        restoreBatch(time, BatchData.single(time, one));
     }
 
     @Override

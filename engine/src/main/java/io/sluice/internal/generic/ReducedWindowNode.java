@@ -1,10 +1,15 @@
 package io.sluice.internal.generic;
 
 import io.sluice.api.Pair;
+import io.sluice.internal.checkpoint.StateCodecs;
+import io.sluice.internal.checkpoint.StatefulNode;
 import io.sluice.internal.graph.BatchData;
 import io.sluice.internal.graph.Node;
 
 import java.util.ArrayList;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +28,7 @@ import java.util.function.BinaryOperator;
  * <p>Output: one partition, keys of the previous window first (in their order), then new keys in order of first
  * appearance. Each value keeps a reference to the previous one only until it is computed.
  */
-public final class ReducedWindowNode<K, V> extends Node<Pair<K, V>>
+public final class ReducedWindowNode<K, V> extends Node<Pair<K, V>> implements StatefulNode
 {
     private final Node<Pair<K, V>> reduced;
     private final BinaryOperator<V> f;
@@ -76,6 +81,34 @@ public final class ReducedWindowNode<K, V> extends Node<Pair<K, V>>
     public String name()
     {
         return "ReducedWindowedDStream";
+    }
+
+    @Override
+    public String stateKind()
+    {
+        return "reduceByKeyAndWindow-inverse";
+    }
+
+    @Override
+    public String stateSchema()
+    {
+        return "key=object;value=object;window=" + windowMs + ";slide=" + slideMs;
+    }
+
+    @Override
+    public void writeState(final long time, final DataOutput out, final StateCodecs codecs) throws IOException
+    {
+        GenericStates.writePairs(getOrCompute(time), out, codecs);
+    }
+
+    @Override
+    public void restoreState(final long time, final DataInput in, final StateCodecs codecs) throws IOException
+    {
+        final List<Pair<K, V>> pairs = GenericStates.readPairs(in, codecs);
+        if (pairs != null)
+        {
+            restoreBatch(time, BatchData.single(time, pairs));
+        }
     }
 
     @Override

@@ -3,9 +3,14 @@ package io.sluice.internal.generic;
 import io.sluice.api.Pair;
 import io.sluice.api.QuadFunction;
 import io.sluice.api.Time;
+import io.sluice.internal.checkpoint.StateCodecs;
+import io.sluice.internal.checkpoint.StatefulNode;
 import io.sluice.internal.graph.BatchData;
 import io.sluice.internal.graph.Node;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Output: one partition, previous keys in their order, then new keys in order of first appearance.
  */
-public final class UpdateStateByKeyNode<K, V, S> extends Node<Pair<K, S>>
+public final class UpdateStateByKeyNode<K, V, S> extends Node<Pair<K, S>> implements StatefulNode
 {
     private final Node<Pair<K, V>> parent;
     private final QuadFunction<Time, K, List<V>, Optional<S>, Optional<S>> update;
@@ -53,6 +58,34 @@ public final class UpdateStateByKeyNode<K, V, S> extends Node<Pair<K, S>>
     public String name()
     {
         return "StateDStream";
+    }
+
+    @Override
+    public String stateKind()
+    {
+        return "updateStateByKey";
+    }
+
+    @Override
+    public String stateSchema()
+    {
+        return "key=object;state=object";
+    }
+
+    @Override
+    public void writeState(final long time, final DataOutput out, final StateCodecs codecs) throws IOException
+    {
+        GenericStates.writePairs(getOrCompute(time), out, codecs);
+    }
+
+    @Override
+    public void restoreState(final long time, final DataInput in, final StateCodecs codecs) throws IOException
+    {
+        final List<Pair<K, S>> pairs = GenericStates.readPairs(in, codecs);
+        if (pairs != null)
+        {
+            restoreBatch(time, BatchData.single(time, pairs));
+        }
     }
 
     @Override

@@ -129,6 +129,15 @@ public final class Graph
             }
         }
         this.zeroTime = zeroTime;
+        final java.util.Map<String, Integer> perKind = new java.util.HashMap<>();
+        for (final Node<?> node : nodes)
+        {
+            if (node instanceof io.sluice.internal.checkpoint.StatefulNode stateful)
+            {
+                final int n = perKind.merge(stateful.stateKind(), 1, Integer::sum) - 1;
+                node.derivedStateId(stateful.stateKind() + "#" + n);
+            }
+        }
         for (final Node<?> node : nodes)
         {
             node.initializeCheckpoint();
@@ -175,6 +184,36 @@ public final class Graph
             }
         }
         return jobs;
+    }
+
+    /** The nodes whose state snapshots save, in graph order. */
+    public List<io.sluice.internal.checkpoint.StatefulNode> statefulNodes()
+    {
+        final List<io.sluice.internal.checkpoint.StatefulNode> stateful = new ArrayList<>();
+        for (final Node<?> node : nodes)
+        {
+            if (node instanceof io.sluice.internal.checkpoint.StatefulNode s)
+            {
+                stateful.add(s);
+            }
+        }
+        return stateful;
+    }
+
+    /**
+     * Whether every history-dependent node can be snapshot: then recovery restores the newest snapshot and replays
+     * only the batches after it; otherwise it replays the log from its start.
+     */
+    public boolean isSnapshotComplete()
+    {
+        for (final Node<?> node : nodes)
+        {
+            if (node.isHistoryDependent() && !(node instanceof io.sluice.internal.checkpoint.StatefulNode))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether any node's batches depend on earlier batches (state, windows): recovery then replays from the start. */

@@ -22,6 +22,8 @@ public abstract class Node<T>
     private long rememberMs;
     private long checkpointIntervalMs;
     private final int id;
+    private String stateId;
+    private String derivedStateId;
 
     protected Node(final Graph graph, final List<Node<?>> parents)
     {
@@ -64,6 +66,58 @@ public abstract class Node<T>
     public boolean mustCheckpoint()
     {
         return false;
+    }
+
+    /** Names this node's state for snapshots (a stable id that survives code changes). Before start. */
+    public final void stateId(final String id)
+    {
+        graph.validateAtInit();
+        if (id == null || id.isBlank())
+        {
+            throw new IllegalArgumentException("a state id must not be blank");
+        }
+        for (final Node<?> node : graph.nodes())
+        {
+            if (node != this && id.equals(node.stateId))
+            {
+                throw new IllegalArgumentException("state id '" + id + "' is already used by " + node.name()
+                    + ": give every stateful operator its own");
+            }
+        }
+        this.stateId = id;
+    }
+
+    /** The user's state id, or the derived one ({@code kind#n}); see {@link io.sluice.internal.checkpoint.StatefulNode}. */
+    public final String stateId()
+    {
+        return stateId != null ? stateId : derivedStateId;
+    }
+
+    /** Whether the user named the state id. */
+    public final boolean isStateIdNamed()
+    {
+        return stateId != null;
+    }
+
+    final void derivedStateId(final String id)
+    {
+        this.derivedStateId = id;
+    }
+
+    /**
+     * Recovery: makes {@code batch} this node's batch at {@code time}, as if it had been computed (a restored
+     * snapshot's state), so the next batch builds on it.
+     */
+    protected final void restoreBatch(final long time, final BatchData<T> batch)
+    {
+        synchronized (graph)
+        {
+            final BatchData<T> old = generated.put(time, batch);
+            if (old != null && old != batch)
+            {
+                old.release();
+            }
+        }
     }
 
     /**

@@ -99,6 +99,7 @@ public final class IngestPipeline implements AutoCloseable
     private volatile Throwable failure;
     private boolean isClosed;
     private volatile AppendListener appendListener = AppendListener.NONE;
+    private volatile java.util.function.Consumer<Throwable> failureListener = cause -> { };
 
     /**
      * Opens (creating them if needed) the manifest under {@code dataDir} and allocates the ring.
@@ -248,6 +249,15 @@ public final class IngestPipeline implements AutoCloseable
             throw new IllegalStateException("set the append listener before start()");
         }
         appendListener = null == listener ? AppendListener.NONE : listener;
+    }
+
+    /**
+     * Sets who is told, once, on the log-writer thread, when the log writer fails (a full disk, an unwritable
+     * directory, a fault while mapping): the pipeline then accepts nothing more. Call before {@link #start()}.
+     */
+    public void failureListener(final java.util.function.Consumer<Throwable> listener)
+    {
+        failureListener = listener;
     }
 
     /**
@@ -650,6 +660,14 @@ public final class IngestPipeline implements AutoCloseable
             completions.fail(ex);
             shutdownMarkerReached.countDown();
             processor.halt();
+            try
+            {
+                failureListener.accept(ex);
+            }
+            catch (final RuntimeException ignore)
+            {
+                // the listener reports elsewhere; the pipeline is failed either way
+            }
         }
     }
 }

@@ -42,6 +42,7 @@ public final class CrashPoints
     private static final String POINT = System.getProperty(POINT_PROP_NAME);
     private static final int AFTER = Integer.getInteger(AFTER_PROP_NAME, 1);
     private static final AtomicInteger HITS = new AtomicInteger();
+    private static volatile String faultPoint;
 
     private CrashPoints()
     {
@@ -53,13 +54,31 @@ public final class CrashPoints
         return POINT != null;
     }
 
-    /** Kills this JVM with SIGKILL if {@code name} is the armed point and this is its n-th hit. */
+    /**
+     * Kills this JVM with SIGKILL if {@code name} is the armed point and this is its n-th hit; throws the
+     * {@link #injectFault injected fault} if one is set for {@code name}.
+     */
     public static void hit(final String name)
     {
         if (POINT != null && POINT.equals(name) && HITS.incrementAndGet() == AFTER)
         {
             killSelf(name);
         }
+        final String fault = faultPoint;
+        if (fault != null && fault.equals(name))
+        {
+            throw new InternalError("a fault in a recent unsafe memory access operation in compiled Java code "
+                + "(injected at " + name + ": as a full disk makes a mapped write fail)");
+        }
+    }
+
+    /**
+     * For in-JVM fault tests: from now on {@link #hit}{@code (point)} throws the {@link InternalError} a full disk
+     * raises in a mapped write (SIGBUS); {@code null} clears it.
+     */
+    public static void injectFault(final String point)
+    {
+        faultPoint = point;
     }
 
     /** Prints the marker, sends SIGKILL to this process and never returns. */

@@ -30,11 +30,14 @@ public final class RecoveryPlan
     private final List<Segment> lastNonEmpty;
     private final String tornTail;
     private final int runs;
+    private final List<ManifestRecord.SnapshotDone> snapshots;
 
     private RecoveryPlan(final boolean hasHistory, final long zeroTime, final long lastSealedTime,
         final long previousClockOffsetMs, final List<BatchSegments> seals, final Set<Long> batchesDone,
-        final Set<Long> outputsDone, final List<Segment> lastNonEmpty, final String tornTail, final int runs)
+        final Set<Long> outputsDone, final List<Segment> lastNonEmpty, final String tornTail, final int runs,
+        final List<ManifestRecord.SnapshotDone> snapshots)
     {
+        this.snapshots = snapshots;
         this.hasHistory = hasHistory;
         this.zeroTime = zeroTime;
         this.lastSealedTime = lastSealedTime;
@@ -64,6 +67,7 @@ public final class RecoveryPlan
         final Set<Long> batchesDone = new HashSet<>();
         final Set<Long> outputsDone = new HashSet<>();
         int runs = 0;
+        final List<ManifestRecord.SnapshotDone> snapshots = new ArrayList<>();
         for (final ManifestRecord record : contents.records())
         {
             if (record instanceof ManifestRecord.Start start)
@@ -90,6 +94,10 @@ public final class RecoveryPlan
             {
                 outputsDone.add(key(done.batchTime(), done.outputId()));
             }
+            else if (record instanceof ManifestRecord.SnapshotDone snapshot)
+            {
+                snapshots.add(snapshot);
+            }
         }
         final List<Segment> lastNonEmpty = new ArrayList<>(streamNames.size());
         for (int i = 0; i < streamNames.size(); i++)
@@ -99,7 +107,7 @@ public final class RecoveryPlan
         if (first == null)
         {
             return new RecoveryPlan(false, Long.MIN_VALUE, Long.MIN_VALUE, 0, List.of(), Set.of(), Set.of(),
-                lastNonEmpty, contents.tornTail(), 0);
+                lastNonEmpty, contents.tornTail(), 0, List.of());
         }
         if (first.batchMs() != batchMs)
         {
@@ -126,7 +134,7 @@ public final class RecoveryPlan
         }
         final long lastSealed = seals.isEmpty() ? Long.MIN_VALUE : seals.get(seals.size() - 1).batchTime();
         return new RecoveryPlan(true, first.zeroTime(), lastSealed, last.clockOffsetMs(), List.copyOf(seals),
-            batchesDone, outputsDone, lastNonEmpty, contents.tornTail(), runs);
+            batchesDone, outputsDone, lastNonEmpty, contents.tornTail(), runs, List.copyOf(snapshots));
     }
 
     private static long key(final long time, final int outputId)
@@ -162,6 +170,12 @@ public final class RecoveryPlan
     public int runs()
     {
         return runs;
+    }
+
+    /** The snapshots the manifest records as durable, oldest first. */
+    public List<ManifestRecord.SnapshotDone> snapshots()
+    {
+        return snapshots;
     }
 
     /** Every sealed batch, in time order. */

@@ -155,7 +155,14 @@ public final class JobScheduler
 
     private void trigger(final long time)
     {
-        cutter.cut(time);
+        try
+        {
+            cutter.cut(time);
+        }
+        catch (final RuntimeException ex)
+        {
+            // the log failed (reported by the context's failure path); generating the batch reports it too
+        }
         toGenerate.add(time);
     }
 

@@ -1,0 +1,34 @@
+package io.sluice.internal.checkpoint;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * A graph node whose state a snapshot saves and recovery restores (updateStateByKey, mapWithState, windows with an
+ * inverse; generic and fast path). Its section in a snapshot is found by its {@link #stateId() stable id}; the kind
+ * and schema must match for a section to restore.
+ *
+ * <p>Threads: {@link #writeState} runs on the job executor thread after the snapshot's batch, under the graph's
+ * lock; {@link #restoreState} on the starting thread, before the first batch.
+ */
+public interface StatefulNode
+{
+    /** The stable id: the user's ({@code stateId(...)}), else derived from the kind and the node's position. */
+    String stateId();
+
+    /** Whether the user named the id (a derived id changes when stateful operators are added before this one). */
+    boolean isStateIdNamed();
+
+    /** What the node is, e.g. {@code "updateStateByKey"}: a snapshot of another kind does not restore into it. */
+    String stateKind();
+
+    /** The key and state types, e.g. {@code "key=long;state=long"}: another schema does not restore. */
+    String stateSchema();
+
+    /** Writes the state after batch {@code time} (forcing that batch if no job computed it). */
+    void writeState(long time, DataOutput out, StateCodecs codecs) throws IOException;
+
+    /** Replaces the node's (empty) state with what {@link #writeState} wrote for {@code time}. */
+    void restoreState(long time, DataInput in, StateCodecs codecs) throws IOException;
+}
