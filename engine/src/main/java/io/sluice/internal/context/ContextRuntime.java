@@ -141,7 +141,7 @@ public final class ContextRuntime implements ContextInternals
         if (isRecoverable || !receivers.isEmpty())
         {
             manifest = new BatchManifest(createDirectories(dataDir.resolve(IngestPipeline.MANIFEST_DIR_NAME)),
-                config.ingest().rollCycle());
+                config.ingest().rollCycle(), timeProvider());
         }
         plan = isRecoverable ? RecoveryPlan.read(manifest.readRecords(), batchMs, streamNames, dataDir.toString())
             : RecoveryPlan.read(new BatchManifest.Contents(List.of(), null), batchMs, streamNames, "");
@@ -180,7 +180,7 @@ public final class ContextRuntime implements ContextInternals
         if (isRecoverable)
         {
             snapshotter = new Snapshotter(graph, checkpointDir.resolve(SNAPSHOTS_DIR_NAME), stateCodecs,
-                config.checkpointMinIntervalMs(), config.checkpointRetained(), this::report, time -> { });
+                config.checkpointMinIntervalMs(), config.checkpointRetained(), this::report, this::afterSnapshot);
             if (plan.hasHistory())
             {
                 restoredTime = snapshotter.restore(plan.snapshots(), plan.lastSealedTime(),
@@ -188,24 +188,34 @@ public final class ContextRuntime implements ContextInternals
             }
         }
 
-        BatchCutter cutter = isRecoverable ? new SealCutter(manifest.writer(), this::fatal) : BatchCutter.NONE;
         long keepMs = batchMs;
+        for (final ReceiverEntry<?> entry : receivers)
+        {
+            keepMs = Math.max(keepMs, entry.node().rememberMs());
+        }
+        final long retentionKeepMs = keepMs;
+        retention = manifest == null ? null : new LogRetention(null, manifest,
+            () -> writeStartRecord(zeroTime, batchMs, streamNames), retentionKeepMs, config.logRetentionMs(),
+            Math.max(batchMs, 1000));
+        final java.util.function.Consumer<BatchSegments> onSeal = retention == null ? seal -> { } : retention::onSeal;
+        BatchCutter cutter = isRecoverable ? new SealCutter(manifest.writer(), this::fatal, onSeal) : BatchCutter.NONE;
         if (!receivers.isEmpty())
         {
-            pipeline = new IngestPipeline(config.ingest(), dataDir, manifest);
+            pipeline = new IngestPipeline(config.ingest(), dataDir, manifest, timeProvider());
+            retention = new LogRetention(pipeline, manifest, () -> writeStartRecord(zeroTime, batchMs, streamNames),
+                retentionKeepMs, config.logRetentionMs(), Math.max(batchMs, 1000));
             pipeline.failureListener(cause -> fatal("the ingest log writer failed", cause));
             for (final ReceiverEntry<?> entry : receivers)
             {
                 final int streamId = pipeline.registerStream(entry.node().streamName());
                 entry.node().streamId(streamId);
-                keepMs = Math.max(keepMs, entry.node().rememberMs());
                 if (plan.hasHistory())
                 {
                     pipeline.carryOverAfter(streamId, plan.lastNonEmptySegment(streamId));
                 }
             }
             pipeline.start();
-            cutter = new PipelineCutter(pipeline, book, keepMs);
+            cutter = new PipelineCutter(pipeline, book, keepMs, retention::onSeal);
         }
         if (isRecoverable)
         {
@@ -214,14 +224,22 @@ public final class ContextRuntime implements ContextInternals
                 writer.start(zeroTime, batchMs, clockOffsetMs, streamNames);
             }
             completionWriter = manifest.writer();
+            historyPolicy = !graph.isHistoryDependent() ? HistoryPolicy.NONE
+                : snapshotter.isActive() ? HistoryPolicy.SNAPSHOTS : HistoryPolicy.WHOLE_LOG;
             snapshotter.writer(completionWriter);
+        }
+        if (retention != null)
+        {
+            for (final BatchSegments seal : plan.seals())
+            {
+                retention.onSeal(seal);
+            }
         }
         final Replay replay = plan.hasHistory() ? replayOf(plan, keepMs, firstBatchTime) : Replay.NONE;
 
         bus.start();
         scheduler = new JobScheduler(graph, clock, cutter, this::recordsPerStream, bus, this::report, source == null,
-            completionWriter == null ? CompletionLog.NONE
-                : new ManifestCompletions(completionWriter, snapshotter, this::fatal));
+            new ManifestCompletions(completionWriter, snapshotter, this::fatal, this::afterBatch));
         scheduler.start(firstBatchTime, replay, clockOffsetMs);
         if (source != null)
         {
@@ -360,6 +378,58 @@ public final class ContextRuntime implements ContextInternals
                 return plan.isOutputDone(time, outputId);
             }
         };
+    }
+
+    /** The clock Chronicle rolls the log's files by: the context's (a ManualClock rolls them in tests). */
+    private net.openhft.chronicle.core.time.TimeProvider timeProvider()
+    {
+        return clock == Clock.SYSTEM ? net.openhft.chronicle.core.time.SystemTimeProvider.INSTANCE : clock::millis;
+    }
+
+    /** How far back recovery reads the log, which decides what retention may delete. */
+    private enum HistoryPolicy
+    {
+        /** No node depends on history: completed batches are never needed again. */
+        NONE,
+        /** Every history-dependent node is in the snapshots: batches up to the last snapshot are not needed. */
+        SNAPSHOTS,
+        /** Some node's history is only in the log (a fast-path pane window): the whole log is kept. */
+        WHOLE_LOG
+    }
+
+    private LogRetention retention;
+    private HistoryPolicy historyPolicy = HistoryPolicy.NONE;
+
+    private void writeStartRecord(final long zeroTime, final long batchMs, final List<String> streamNames)
+    {
+        if (completionWriter != null)
+        {
+            completionWriter.start(zeroTime, batchMs, clockOffsetMs, streamNames);
+        }
+    }
+
+    /** Executor thread, after each completed batch. */
+    private void afterBatch(final long time)
+    {
+        if (retention != null && historyPolicy == HistoryPolicy.NONE)
+        {
+            retention.onRecoveryPoint(time);
+        }
+    }
+
+    /** Executor thread, after each durable snapshot. */
+    private void afterSnapshot(final long time)
+    {
+        if (retention != null && historyPolicy == HistoryPolicy.SNAPSHOTS)
+        {
+            retention.onRecoveryPoint(time);
+        }
+    }
+
+    /** Log files retention deleted so far (0 before start). */
+    public long logFilesDeleted()
+    {
+        return retention == null ? 0 : retention.filesDeleted();
     }
 
     /** What recovery found when the context started ({@code null} before start). */

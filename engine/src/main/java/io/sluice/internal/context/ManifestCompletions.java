@@ -15,9 +15,18 @@ final class ManifestCompletions implements CompletionLog
 
     private final java.util.function.BiConsumer<String, Throwable> fatal;
 
+    private final java.util.function.LongConsumer afterBatch;
+
+    /**
+     * @param writer      the executor's manifest writer, or {@code null} when nothing is recovered (no checkpoint
+     *                    directory): then only {@code afterBatch} runs.
+     * @param snapshotter the snapshotter, or {@code null}.
+     * @param afterBatch  told each completed batch time (log retention).
+     */
     ManifestCompletions(final BatchManifest.Writer writer, final Snapshotter snapshotter,
-        final java.util.function.BiConsumer<String, Throwable> fatal)
+        final java.util.function.BiConsumer<String, Throwable> fatal, final java.util.function.LongConsumer afterBatch)
     {
+        this.afterBatch = afterBatch;
         this.writer = writer;
         this.snapshotter = snapshotter;
         this.fatal = fatal;
@@ -26,6 +35,10 @@ final class ManifestCompletions implements CompletionLog
     @Override
     public void outputDone(final long time, final int outputId)
     {
+        if (writer == null)
+        {
+            return;
+        }
         try
         {
             writer.outputDone(time, outputId);
@@ -40,15 +53,22 @@ final class ManifestCompletions implements CompletionLog
     @Override
     public void batchDone(final long time)
     {
-        try
+        if (writer != null)
         {
-            writer.batchDone(time);
+            try
+            {
+                writer.batchDone(time);
+            }
+            catch (final RuntimeException | Error ex)
+            {
+                fatal.accept("the batch manifest cannot be written", ex);
+                throw ex;
+            }
         }
-        catch (final RuntimeException | Error ex)
+        if (snapshotter != null)
         {
-            fatal.accept("the batch manifest cannot be written", ex);
-            throw ex;
+            snapshotter.afterBatch(time);
         }
-        snapshotter.afterBatch(time);
+        afterBatch.accept(time);
     }
 }

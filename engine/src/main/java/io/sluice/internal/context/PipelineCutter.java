@@ -10,12 +10,15 @@ final class PipelineCutter implements BatchCutter
     private final IngestPipeline pipeline;
     private final SegmentBook book;
     private final long keepMs;
+    private final java.util.function.Consumer<io.sluice.internal.log.BatchSegments> onSeal;
 
     /**
      * @param keepMs how long the segments of a batch stay known (the longest a receiver input is remembered).
      */
-    PipelineCutter(final IngestPipeline pipeline, final SegmentBook book, final long keepMs)
+    PipelineCutter(final IngestPipeline pipeline, final SegmentBook book, final long keepMs,
+        final java.util.function.Consumer<io.sluice.internal.log.BatchSegments> onSeal)
     {
+        this.onSeal = onSeal;
         this.pipeline = pipeline;
         this.book = book;
         this.keepMs = keepMs;
@@ -30,7 +33,9 @@ final class PipelineCutter implements BatchCutter
     @Override
     public void awaitCut(final long time) throws InterruptedException
     {
-        book.put(time, pipeline.awaitSegments(time));
+        final io.sluice.internal.log.BatchSegments segments = pipeline.awaitSegments(time);
+        book.put(time, segments);
+        onSeal.accept(segments);
         book.forgetUpTo(time - keepMs);
     }
 }

@@ -20,8 +20,12 @@ final class SealCutter implements BatchCutter
      * @param writer used only on the generator thread.
      * @param fatal  told when the manifest cannot be written.
      */
-    SealCutter(final BatchManifest.Writer writer, final java.util.function.BiConsumer<String, Throwable> fatal)
+    private final java.util.function.Consumer<BatchSegments> onSeal;
+
+    SealCutter(final BatchManifest.Writer writer, final java.util.function.BiConsumer<String, Throwable> fatal,
+        final java.util.function.Consumer<BatchSegments> onSeal)
     {
+        this.onSeal = onSeal;
         this.writer = writer;
         this.fatal = fatal;
     }
@@ -36,7 +40,9 @@ final class SealCutter implements BatchCutter
     {
         try
         {
-            writer.seal(new BatchSegments(time, List.of()));
+            final BatchSegments seal = new BatchSegments(time, List.of());
+            writer.seal(seal);
+            onSeal.accept(seal);
         }
         catch (final RuntimeException | Error ex)
         {

@@ -121,6 +121,16 @@ public final class IngestPipeline implements AutoCloseable
     }
 
     /**
+     * As {@link #IngestPipeline(IngestConfig, Path, BatchManifest)}, the queues rolling by {@code timeProvider}'s
+     * clock (the context's: a ManualClock rolls them in tests).
+     */
+    public IngestPipeline(final IngestConfig config, final Path dataDir, final BatchManifest manifest,
+        final TimeProvider timeProvider)
+    {
+        this(config, dataDir, config.rollCycle(), timeProvider, manifest);
+    }
+
+    /**
      * As {@link #IngestPipeline(IngestConfig, Path)}, with the input queues rolling by {@code rollCycle} on
      * {@code timeProvider}'s clock: lets tests roll the queues to a new cycle on demand.
      */
@@ -212,6 +222,19 @@ public final class IngestPipeline implements AutoCloseable
         final Segment trailing = TrailingDocuments.after(streamId, queues.get(streamId), lastSealed);
         carried.set(streamId, trailing);
         return trailing;
+    }
+
+    /**
+     * Retention: deletes {@code streamId}'s queue files of the cycles before the one holding {@code index} (the first
+     * document recovery still needs). Any thread; the log writer's current cycle is never deleted.
+     *
+     * @return how many files were deleted.
+     */
+    public int deleteCyclesBefore(final int streamId, final long index)
+    {
+        checkStream(streamId);
+        final SingleChronicleQueue queue = queues.get(streamId);
+        return io.sluice.internal.log.CycleFiles.deleteBefore(queue, queue.rollCycle().toCycle(index));
     }
 
     /**

@@ -46,6 +46,13 @@ public final class BatchManifest implements AutoCloseable
         queue = LogQueues.open(dir, rollCycle);
     }
 
+    /** As {@link #BatchManifest(Path, RollCycle)}, rolling by {@code timeProvider}'s clock. */
+    public BatchManifest(final Path dir, final RollCycle rollCycle,
+        final net.openhft.chronicle.core.time.TimeProvider timeProvider)
+    {
+        queue = LogQueues.open(dir, rollCycle, timeProvider);
+    }
+
     /**
      * @return a new writer for one thread; closed by {@link #close()} unless its thread closed it.
      */
@@ -134,6 +141,81 @@ public final class BatchManifest implements AutoCloseable
             }
         }
         return new Contents(records, tornTail);
+    }
+
+    /**
+     * Retention: deletes the manifest's cycle files whose records are all about batches at or before
+     * {@code neededAfter} (a cycle goes when the next cycle's first seal is at or before it). The current cycle is
+     * kept. Write a start record first if the deleted cycles may hold the only one.
+     *
+     * @return how many files were deleted.
+     */
+    public int deleteCyclesBefore(final long neededAfter)
+    {
+        final java.util.NavigableSet<Long> cycles = CycleFiles.cycles(queue);
+        int deleteBefore = Integer.MIN_VALUE;
+        Long previous = null;
+        for (final long cycle : cycles)
+        {
+            if (previous != null)
+            {
+                final long firstSeal = firstSealTime((int)cycle);
+                if (firstSeal == Long.MIN_VALUE || firstSeal > neededAfter)
+                {
+                    break;
+                }
+                deleteBefore = (int)cycle;
+            }
+            previous = cycle;
+        }
+        return deleteBefore == Integer.MIN_VALUE ? 0 : CycleFiles.deleteBefore(queue, deleteBefore);
+    }
+
+    /** Whether a deletion by {@link #deleteCyclesBefore} would remove any file. */
+    public boolean hasCyclesBefore(final long neededAfter)
+    {
+        final java.util.NavigableSet<Long> cycles = CycleFiles.cycles(queue);
+        if (cycles.size() < 2)
+        {
+            return false;
+        }
+        final long second = cycles.higher(cycles.first());
+        final long firstSeal = firstSealTime((int)second);
+        return firstSeal != Long.MIN_VALUE && firstSeal <= neededAfter;
+    }
+
+    private long firstSealTime(final int cycle)
+    {
+        final UnsafeBuffer flyweight = new UnsafeBuffer(0, 0);
+        try (ExcerptTailer tailer = queue.createTailer())
+        {
+            if (!tailer.moveToIndex(queue.rollCycle().toIndex(cycle, 0)))
+            {
+                return Long.MIN_VALUE;
+            }
+            while (true)
+            {
+                try (DocumentContext dc = tailer.readingDocument())
+                {
+                    if (!dc.isPresent() || queue.rollCycle().toCycle(dc.index()) != cycle)
+                    {
+                        return Long.MIN_VALUE;
+                    }
+                    final Bytes<?> bytes = dc.wire().bytes();
+                    final int length = (int)bytes.readRemaining();
+                    final long address = bytes.addressForRead(bytes.readPosition(), length);
+                    flyweight.wrap(address, length);
+                    if (null != check(flyweight, address, length))
+                    {
+                        return Long.MIN_VALUE;
+                    }
+                    if (flyweight.getShort(ManifestDescriptor.TYPE_OFFSET) == ManifestDescriptor.TYPE_SEAL)
+                    {
+                        return flyweight.getLong(ManifestDescriptor.BATCH_TIME_OFFSET);
+                    }
+                }
+            }
+        }
     }
 
     /**
