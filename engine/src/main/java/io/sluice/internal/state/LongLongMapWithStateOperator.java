@@ -5,6 +5,10 @@ import io.sluice.internal.gen.LongLongStateMap;
 import io.sluice.internal.gen.LongVector;
 import org.agrona.UnsafeApi;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * {@code mapWithState} on long keys, values, state and mapped results: the fast twin of
  * {@code io.sluice.internal.generic.MapWithStateNode}. A batch touches only its own keys: per record, in order, the
@@ -16,8 +20,9 @@ import org.agrona.UnsafeApi;
  * end), and sweeps and snapshots walk it in that order.
  *
  * <p>The state lives in one {@link LongLongStateMap} (times in batch ticks) that the operator mutates in place:
- * a batch's snapshot must be taken (by {@link #snapshot}) before the next batch runs. One job thread;
- * {@link #close()} frees the memory. Steady state allocates nothing.
+ * a batch's snapshot must be taken (by {@link #snapshot}) before the next batch runs. Crash recovery writes the
+ * state with {@link #writeState} at a checkpoint batch and restores it into a fresh operator with
+ * {@link #readState}. One job thread; {@link #close()} frees the memory. Steady state allocates nothing.
  */
 public final class LongLongMapWithStateOperator implements AutoCloseable
 {
@@ -132,6 +137,107 @@ public final class LongLongMapWithStateOperator implements AutoCloseable
     public int stateSize()
     {
         return state.size();
+    }
+
+    /**
+     * Writes the whole state (what the next batch starts from) to {@code out}, columnar, entries in the state's
+     * insertion order (the order of sweeps and snapshots), so the bytes do not depend on the in-memory hash layout;
+     * times are absolute ms (not the map's ticks), so they do not depend on its origin either:
+     *
+     * <pre>
+     *   0        4            12            12 + 8n       12 + 16n        12 + 24n
+     *   +--------+------------+-------------+-------------+---------------+
+     *   | int    | long       | long[n]     | long[n]     | long[n]       |
+     *   | version| count n    | keys        | states      | last-update ms|
+     *   +--------+------------+-------------+-------------+---------------+
+     *   version: {@link LongLongUpdateStateOperator#STATE_FORMAT_VERSION}; big-endian, as {@link DataOutput} writes
+     * </pre>
+     *
+     * Call between batches on the job thread. Allocates nothing (beyond what {@code out} does).
+     */
+    public void writeState(final DataOutput out) throws IOException
+    {
+        final LongLongStateMap state = this.state;
+        LongLongUpdateStateOperator.writeStateHeader(out, state.size());
+        for (int slot = state.nextSlot(0); slot >= 0; slot = state.nextSlot(slot + 1))
+        {
+            out.writeLong(state.keyAt(slot));
+        }
+        writeValuesAndTimes(out);
+    }
+
+    /**
+     * Replaces the state, which must be empty (a fresh operator, before its first batch and any
+     * {@link #putInitial}), with what {@link #writeState} wrote, last-update times included; the operator then
+     * behaves exactly as the one that wrote it (same calls, mapped values and timeouts, in the same order), given
+     * the same function, timeout, zero time and batch interval. Call on the job thread. Allocates nothing on the
+     * heap; the off-heap state map grows to hold the entries.
+     *
+     * @throws IllegalStateException when the operator already has state, or the snapshot has another format
+     *                               version, a negative count or a key twice (the operator is then unusable:
+     *                               close it); a truncated snapshot surfaces as {@code in}'s
+     *                               {@link java.io.EOFException}
+     */
+    public void readState(final DataInput in) throws IOException
+    {
+        final int n = LongLongUpdateStateOperator.readStateHeader(in, state.size());
+        for (int i = 0; i < n; i++)
+        {
+            restoreKey(in.readLong());
+        }
+        readValuesAndTimes(in);
+    }
+
+    /** Appends the state's keys, in insertion order, to {@code out}; returns how many (text-keyed snapshots). */
+    int appendStateKeys(final LongVector out)
+    {
+        final LongLongStateMap state = this.state;
+        for (int slot = state.nextSlot(0); slot >= 0; slot = state.nextSlot(slot + 1))
+        {
+            out.add(state.keyAt(slot));
+        }
+        return state.size();
+    }
+
+    /** Writes the states column, then the last-update times column, both in insertion order. */
+    void writeValuesAndTimes(final DataOutput out) throws IOException
+    {
+        final LongLongStateMap state = this.state;
+        for (int slot = state.nextSlot(0); slot >= 0; slot = state.nextSlot(slot + 1))
+        {
+            out.writeLong(state.valueAt(slot));
+        }
+        for (int slot = state.nextSlot(0); slot >= 0; slot = state.nextSlot(slot + 1))
+        {
+            out.writeLong(state.updateTimeAt(slot));
+        }
+    }
+
+    /** Adds {@code key} at the end of the (restoring) state; {@link #readValuesAndTimes} sets its state and time. */
+    void restoreKey(final long key)
+    {
+        if (state.insertSlot(key) >= 0)
+        {
+            throw new IllegalStateException("state snapshot holds key " + key + " twice");
+        }
+    }
+
+    /**
+     * Reads the states and times columns into the restored keys, in order: the state was empty before the keys were
+     * restored, so its live entries are exactly those keys, in snapshot order (setting a time may rebase the map's
+     * ticks, which moves no entry).
+     */
+    void readValuesAndTimes(final DataInput in) throws IOException
+    {
+        final LongLongStateMap state = this.state;
+        for (int slot = state.nextSlot(0); slot >= 0; slot = state.nextSlot(slot + 1))
+        {
+            state.valueAt(slot, in.readLong());
+        }
+        for (int slot = state.nextSlot(0); slot >= 0; slot = state.nextSlot(slot + 1))
+        {
+            state.updateTimeAt(slot, in.readLong());
+        }
     }
 
     @Override

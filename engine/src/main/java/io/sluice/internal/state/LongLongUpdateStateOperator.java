@@ -5,6 +5,10 @@ import io.sluice.internal.gen.LongLongStateMap;
 import io.sluice.internal.gen.LongVector;
 import org.agrona.UnsafeApi;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * {@code updateStateByKey} on long keys and long state: the fast twin of
  * {@code io.sluice.internal.generic.UpdateStateByKeyNode}. Each batch the function is called once for EVERY key
@@ -17,10 +21,20 @@ import org.agrona.UnsafeApi;
  * counts, then the records are scattered backwards into {@code grouped} so that each key's run keeps arrival
  * order. A group's long packs {@code cursor << 32 | count}; the sign bit marks a group whose key already had state.
  *
+ * <p>Crash recovery snapshots the state with {@link #writeState} at a checkpoint batch and restores it into a fresh
+ * operator with {@link #readState}; the header ({@link #STATE_FORMAT_VERSION}, entry count) is shared by the four
+ * fast-path keyed-state operators, whose snapshots are columnar (all keys, then all states, then all times).
+ *
  * <p>One job thread; {@link #close()} frees the off-heap maps. Steady state (no new keys) allocates nothing.
  */
 public final class LongLongUpdateStateOperator implements AutoCloseable
 {
+    /**
+     * The version of the keyed-state snapshot format that {@link #writeState} (and the other fast-path keyed-state
+     * operators' {@code writeState}) write first, and the only one {@code readState} accepts.
+     */
+    public static final int STATE_FORMAT_VERSION = 1;
+
     private static final long CONSUMED = Long.MIN_VALUE;
     private static final long COUNT_MASK = 0xFFFF_FFFFL;
 
@@ -144,6 +158,132 @@ public final class LongLongUpdateStateOperator implements AutoCloseable
     public int stateSize()
     {
         return state.size();
+    }
+
+    /**
+     * Writes the whole state (what the next batch starts from) to {@code out}, columnar, entries in the state's
+     * insertion order (the order of the outputs), so the bytes do not depend on the in-memory hash layout:
+     *
+     * <pre>
+     *   0        4            12            12 + 8n       12 + 16n
+     *   +--------+------------+-------------+-------------+
+     *   | int    | long       | long[n]     | long[n]     |
+     *   | version| count n    | keys        | states      |
+     *   +--------+------------+-------------+-------------+
+     *   version: {@link #STATE_FORMAT_VERSION}; big-endian, as {@link DataOutput} writes
+     * </pre>
+     *
+     * Call between batches on the job thread. Allocates nothing (beyond what {@code out} does).
+     */
+    public void writeState(final DataOutput out) throws IOException
+    {
+        writeStateHeader(out, state.size());
+        final LongLongStateMap state = this.state;
+        for (int slot = state.nextSlot(0); slot >= 0; slot = state.nextSlot(slot + 1))
+        {
+            out.writeLong(state.keyAt(slot));
+        }
+        writeValues(out);
+    }
+
+    /**
+     * Replaces the state, which must be empty (a fresh operator, before its first batch and any
+     * {@link #putInitial}), with what {@link #writeState} wrote; the operator then behaves exactly as the one that
+     * wrote it (same calls, same outputs in the same order). Call on the job thread. Allocates nothing on the heap;
+     * the off-heap state map grows to hold the entries.
+     *
+     * @throws IllegalStateException when the operator already has state, or the snapshot has another format
+     *                               version, a negative count or a key twice (the operator is then unusable:
+     *                               close it); a truncated snapshot surfaces as {@code in}'s
+     *                               {@link java.io.EOFException}
+     */
+    public void readState(final DataInput in) throws IOException
+    {
+        final int n = readStateHeader(in, state.size());
+        for (int i = 0; i < n; i++)
+        {
+            restoreKey(in.readLong());
+        }
+        readValues(in);
+    }
+
+    /** Writes the header of a keyed-state snapshot of {@code count} entries (see {@link #writeState}). */
+    static void writeStateHeader(final DataOutput out, final int count) throws IOException
+    {
+        out.writeInt(STATE_FORMAT_VERSION);
+        out.writeLong(count);
+    }
+
+    /**
+     * Reads and checks the header of a keyed-state snapshot for an operator holding {@code stateSize} keys (which
+     * must be 0); returns the entry count.
+     */
+    static int readStateHeader(final DataInput in, final int stateSize) throws IOException
+    {
+        if (stateSize != 0)
+        {
+            throw new IllegalStateException("readState restores into an empty operator (a fresh one, before its first"
+                + " batch), but this one already holds " + stateSize + " keys");
+        }
+        final int version = in.readInt();
+        if (version != STATE_FORMAT_VERSION)
+        {
+            throw new IllegalStateException("unknown state snapshot format version " + version + " (this build reads"
+                + " version " + STATE_FORMAT_VERSION + ")");
+        }
+        final long count = in.readLong();
+        if (count < 0)
+        {
+            throw new IllegalStateException("state snapshot has a negative entry count: " + count);
+        }
+        if (count > Integer.MAX_VALUE)
+        {
+            throw new IllegalStateException("state snapshot has " + count + " entries, more than a state map holds");
+        }
+        return (int)count;
+    }
+
+    /** Appends the state's keys, in insertion order, to {@code out}; returns how many (text-keyed snapshots). */
+    int appendStateKeys(final LongVector out)
+    {
+        final LongLongStateMap state = this.state;
+        for (int slot = state.nextSlot(0); slot >= 0; slot = state.nextSlot(slot + 1))
+        {
+            out.add(state.keyAt(slot));
+        }
+        return state.size();
+    }
+
+    /** Writes the states in insertion order: the snapshot's states column. */
+    void writeValues(final DataOutput out) throws IOException
+    {
+        final LongLongStateMap state = this.state;
+        for (int slot = state.nextSlot(0); slot >= 0; slot = state.nextSlot(slot + 1))
+        {
+            out.writeLong(state.valueAt(slot));
+        }
+    }
+
+    /** Adds {@code key} at the end of the (restoring) state, its state to come from {@link #readValues}. */
+    void restoreKey(final long key)
+    {
+        if (state.insertSlot(key) >= 0)
+        {
+            throw new IllegalStateException("state snapshot holds key " + key + " twice");
+        }
+    }
+
+    /**
+     * Reads the states column into the restored keys, in order: the state was empty before the keys were restored,
+     * so its live entries are exactly those keys, in snapshot order.
+     */
+    void readValues(final DataInput in) throws IOException
+    {
+        final LongLongStateMap state = this.state;
+        for (int slot = state.nextSlot(0); slot >= 0; slot = state.nextSlot(slot + 1))
+        {
+            state.valueAt(slot, in.readLong());
+        }
     }
 
     @Override

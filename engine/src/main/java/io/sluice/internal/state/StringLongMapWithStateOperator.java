@@ -6,6 +6,9 @@ import io.sluice.internal.column.Utf8View;
 import io.sluice.internal.gen.LongVector;
 import org.agrona.UnsafeApi;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -15,6 +18,10 @@ import java.util.Arrays;
  * sweep batches, the idle ones): after each call the operator notes whether the key still has state, and after the
  * batch the touched keys left without state (removed, timed out, or new and never set) are forgotten, so the
  * dictionary holds the state's keys.
+ *
+ * <p>Crash recovery writes the state with {@link #writeState} at a checkpoint batch and restores it into a fresh
+ * operator with {@link #readState}; the restored dictionary holds just the state's keys (with new ids), which the
+ * mapped values and snapshots do not see.
  *
  * <p>One job thread; {@link #close()} frees the off-heap memory. Steady state allocates nothing.
  */
@@ -108,6 +115,61 @@ public final class StringLongMapWithStateOperator extends TextKeyedStateOperator
         final int n = state.snapshot(outIds, outStates);
         ids.write(outIds, n, outKeys);
         return n;
+    }
+
+    /**
+     * Writes the whole state (what the next batch starts from) to {@code out}, columnar, entries in the state's
+     * insertion order (the order of sweeps and snapshots), so the bytes depend on neither the hash layout nor the
+     * ids; times are absolute ms:
+     *
+     * <pre>
+     *   0        4          12                                 12 + 4n + B    12 + 12n + B      12 + 20n + B
+     *   +--------+----------+----------------------------------+--------------+-----------------+
+     *   | int    | long     | n x (int length, length bytes)   | long[n]      | long[n]         |
+     *   | version| count n  | keys, UTF-8, B bytes in all      | states       | last-update ms  |
+     *   +--------+----------+----------------------------------+--------------+-----------------+
+     *   version: {@link LongLongUpdateStateOperator#STATE_FORMAT_VERSION}; big-endian, as {@link DataOutput} writes
+     * </pre>
+     *
+     * Call between batches on the job thread. Allocates one off-heap staging column per call and lists the ids in
+     * the reusable id vector (as {@link #snapshot} does); nothing per key: key bytes go through a reusable scratch.
+     */
+    public void writeState(final DataOutput out) throws IOException
+    {
+        outIds.clear();
+        final int n = state.appendStateKeys(outIds);
+        LongLongUpdateStateOperator.writeStateHeader(out, n);
+        writeKeys(out, n);
+        state.writeValuesAndTimes(out);
+        outIds.clear();
+    }
+
+    /**
+     * Replaces the state, which must be empty (a fresh operator, before its first batch and any
+     * {@link #putInitial}), with what {@link #writeState} wrote, last-update times included; the operator then
+     * behaves exactly as the one that wrote it (same calls, mapped values and timeouts, in the same order), given
+     * the same function, timeout, zero time and batch interval. Call on the job thread. Allocates a one-row staging
+     * column per call and grows the key scratch to the longest key; the dictionary, the has-state flags and the
+     * off-heap state map grow to hold the entries.
+     *
+     * @throws IllegalStateException when the operator already has state, or the snapshot has another format
+     *                               version, a negative count or key length, or a key twice (the operator is then
+     *                               unusable: close it); a truncated snapshot surfaces as {@code in}'s
+     *                               {@link java.io.EOFException}
+     */
+    public void readState(final DataInput in) throws IOException
+    {
+        final int n = LongLongUpdateStateOperator.readStateHeader(in, stateSize());
+        readKeys(in, n);
+        state.readValuesAndTimes(in);
+    }
+
+    @Override
+    protected void restoreKey(final int id)
+    {
+        growHasState();
+        hasState[id] = true;
+        state.restoreKey(id);
     }
 
     @Override
