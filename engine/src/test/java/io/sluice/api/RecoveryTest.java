@@ -121,13 +121,17 @@ class RecoveryTest
         crashThreeTimes(pipeline, java.util.Map.of());
     }
 
-    /** With snapshots at every checkpoint batch (the third recovery restores the snapshot of batch 10 s). */
+    /**
+     * With snapshots at every checkpoint batch: the third recovery restores the snapshot of batch 10 s (fast-path pane
+     * windows are not snapshot yet: their graphs replay the log from its start).
+     */
     @ParameterizedTest
     @EnumSource(Pipeline.class)
     void batchesAfterACrashEqualTheUninterruptedRunWithSnapshots(final Pipeline pipeline)
     {
         final long restored = crashThreeTimes(pipeline, java.util.Map.of("sluice.checkpoint.minInterval", "0s"));
-        if (pipeline.name().endsWith("GENERIC") && pipeline != Pipeline.WINDOW_GENERIC)
+        if (pipeline.name().startsWith("UPDATE_STATE") || pipeline.name().startsWith("MAP_WITH_STATE")
+            || pipeline == Pipeline.WINDOW_INVERSE_GENERIC)
         {
             assertEquals(10_000L, restored, pipeline + ": the last recovery restored the snapshot of batch 10 s");
         }

@@ -66,6 +66,25 @@ public final class LongLongMapWithStateNode extends MappedStateNode<Pair<Long, L
     }
 
     @Override
+    void openRestored(final java.io.DataInput in) throws java.io.IOException
+    {
+        operator = new LongLongMapWithStateOperator(function, timeoutMs, graph.zeroTime(), slideMs());
+        operator.readState(in);
+    }
+
+    @Override
+    void writeOperatorState(final java.io.DataOutput out) throws java.io.IOException
+    {
+        operator.writeState(out);
+    }
+
+    @Override
+    String keyType()
+    {
+        return "long";
+    }
+
+    @Override
     void closeState()
     {
         operator.close();

@@ -16,13 +16,15 @@ import io.sluice.internal.graph.Node;
  */
 public final class LongLongUpdateStateNode extends StateStreamNode<Pair<Long, Long>>
 {
-    private final LongLongUpdateStateOperator operator;
+    private LongLongUpdateStateOperator operator;
+    private final LongUpdateFunction function;
 
     /** @param initialKeys keys of the initial state ({@code initialStates[i]} is key i's), joined to the first batch */
     public LongLongUpdateStateNode(final Node<Pair<Long, Long>> parent, final LongUpdateFunction function,
         final long[] initialKeys, final long[] initialStates)
     {
         super(parent, ColumnLayout.LONG_LONG_PAIRS);
+        this.function = function;
         this.operator = new LongLongUpdateStateOperator(function);
         for (int i = 0; i < initialKeys.length; i++)
         {
@@ -46,6 +48,26 @@ public final class LongLongUpdateStateNode extends StateStreamNode<Pair<Long, Lo
                 in.selection() == null ? 0 : in.selection().address(), in.size(), keys, values);
         }
         return ColumnBatch.of(keys, values);
+    }
+
+    @Override
+    String keyType()
+    {
+        return "long";
+    }
+
+    @Override
+    void writeOperatorState(final java.io.DataOutput out) throws java.io.IOException
+    {
+        operator.writeState(out);
+    }
+
+    @Override
+    void readOperatorState(final java.io.DataInput in) throws java.io.IOException
+    {
+        operator.close();
+        operator = new LongLongUpdateStateOperator(function);
+        operator.readState(in);
     }
 
     @Override

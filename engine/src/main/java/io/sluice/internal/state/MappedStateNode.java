@@ -1,11 +1,16 @@
 package io.sluice.internal.state;
 
+import io.sluice.internal.checkpoint.StateCodecs;
+import io.sluice.internal.checkpoint.StatefulNode;
 import io.sluice.internal.column.ColumnBatch;
 import io.sluice.internal.column.ColumnLayout;
 import io.sluice.internal.gen.LongVector;
 import io.sluice.internal.graph.BatchData;
 import io.sluice.internal.graph.Node;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -22,7 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * @param <P> the (key, value) pair type of the parent, and the (key, state) type of the snapshots
  */
-abstract class MappedStateNode<P> extends Node<Long>
+abstract class MappedStateNode<P> extends Node<Long> implements StatefulNode
 {
     /** Spark's {@code DEFAULT_CHECKPOINT_DURATION_MULTIPLIER}. */
     static final int CHECKPOINT_BATCHES = 10;
@@ -58,6 +63,74 @@ abstract class MappedStateNode<P> extends Node<Long>
 
     /** Frees the operator; called once, when the context stops, if a batch ever opened it. */
     abstract void closeState();
+
+    /** Makes the operator without initial states and reads a snapshot's state into it. */
+    abstract void openRestored(DataInput in) throws IOException;
+
+    /** Writes the open operator's state. */
+    abstract void writeOperatorState(DataOutput out) throws IOException;
+
+    /** The key type, for the snapshot schema. */
+    abstract String keyType();
+
+    @Override
+    public final String stateKind()
+    {
+        return "mapWithState";
+    }
+
+    @Override
+    public final String stateSchema()
+    {
+        return "key=" + keyType() + ";state=long;updateTime=long;fast;timeout=" + timeoutMs;
+    }
+
+    /**
+     * Layout: long time of the last batch applied ({@link Long#MIN_VALUE}: none, no state), byte 1 when the
+     * operator is open (then its state follows), else 0.
+     */
+    @Override
+    public final void writeState(final long time, final DataOutput out, final StateCodecs codecs) throws IOException
+    {
+        final BatchData<Long> batch = getOrCompute(time);
+        if (batch != null)
+        {
+            batch.force();
+        }
+        synchronized (this)
+        {
+            out.writeLong(lastTimeMs);
+            out.writeBoolean(isOpen);
+            if (isOpen)
+            {
+                writeOperatorState(out);
+            }
+        }
+    }
+
+    @Override
+    public final void restoreState(final long time, final DataInput in, final StateCodecs codecs) throws IOException
+    {
+        synchronized (this)
+        {
+            final long last = in.readLong();
+            if (in.readBoolean())
+            {
+                if (isOpen)
+                {
+                    closeState();
+                }
+                openRestored(in);
+                isOpen = true;
+            }
+            lastTimeMs = last;
+        }
+        restoreBatch(time, BatchData.columnar(time, ColumnLayout.LONGS, () ->
+        {
+            throw new IllegalStateException(name() + "'s batch at " + time + " ms was restored from a state snapshot; "
+                + "only later batches can be read");
+        }));
+    }
 
     @Override
     public final boolean mustCheckpoint()

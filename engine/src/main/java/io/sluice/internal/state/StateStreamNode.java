@@ -1,10 +1,15 @@
 package io.sluice.internal.state;
 
+import io.sluice.internal.checkpoint.StateCodecs;
+import io.sluice.internal.checkpoint.StatefulNode;
 import io.sluice.internal.column.ColumnBatch;
 import io.sluice.internal.column.ColumnLayout;
 import io.sluice.internal.graph.BatchData;
 import io.sluice.internal.graph.Node;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -17,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * @param <T> the (key, state) pair type of the parent and of this node
  */
-abstract class StateStreamNode<T> extends Node<T>
+abstract class StateStreamNode<T> extends Node<T> implements StatefulNode
 {
     private final Node<T> parent;
     private final ColumnLayout<T> layout;
@@ -37,6 +42,59 @@ abstract class StateStreamNode<T> extends Node<T>
 
     /** Frees the state; called once, when the context stops. */
     abstract void closeState();
+
+    /** The key type, for the snapshot schema ({@code "long"}, {@code "string"}). */
+    abstract String keyType();
+
+    /** Writes the operator's state (see the operators' {@code writeState}). */
+    abstract void writeOperatorState(DataOutput out) throws IOException;
+
+    /** Replaces the operator's state, initial state included, with a snapshot's. */
+    abstract void readOperatorState(DataInput in) throws IOException;
+
+    @Override
+    public final String stateKind()
+    {
+        return "updateStateByKey";
+    }
+
+    @Override
+    public final String stateSchema()
+    {
+        return "key=" + keyType() + ";state=long;fast";
+    }
+
+    /** Layout: long time of the last batch applied ({@link Long#MIN_VALUE}: none), then the operator's state. */
+    @Override
+    public final void writeState(final long time, final DataOutput out, final StateCodecs codecs) throws IOException
+    {
+        final BatchData<T> batch = getOrCompute(time);
+        if (batch != null)
+        {
+            batch.force();
+        }
+        synchronized (lock)
+        {
+            out.writeLong(lastTimeMs);
+            writeOperatorState(out);
+        }
+    }
+
+    @Override
+    public final void restoreState(final long time, final DataInput in, final StateCodecs codecs) throws IOException
+    {
+        synchronized (lock)
+        {
+            final long last = in.readLong();
+            readOperatorState(in);
+            lastTimeMs = last;
+        }
+        restoreBatch(time, BatchData.columnar(time, layout, () ->
+        {
+            throw new IllegalStateException(name() + "'s batch at " + time + " ms was restored from a state snapshot; "
+                + "only later batches can be read");
+        }));
+    }
 
     @Override
     public final boolean mustCheckpoint()

@@ -68,6 +68,25 @@ public final class StringLongMapWithStateNode extends MappedStateNode<Pair<Strin
     }
 
     @Override
+    void openRestored(final java.io.DataInput in) throws java.io.IOException
+    {
+        operator = new StringLongMapWithStateOperator(function, timeoutMs, graph.zeroTime(), slideMs());
+        operator.readState(in);
+    }
+
+    @Override
+    void writeOperatorState(final java.io.DataOutput out) throws java.io.IOException
+    {
+        operator.writeState(out);
+    }
+
+    @Override
+    String keyType()
+    {
+        return "string";
+    }
+
+    @Override
     void closeState()
     {
         operator.close();

@@ -16,11 +16,13 @@ import io.sluice.internal.graph.Node;
  */
 public final class StringLongUpdateStateNode extends StateStreamNode<Pair<String, Long>>
 {
-    private final StringLongUpdateStateOperator operator;
+    private StringLongUpdateStateOperator operator;
+    private final StringUpdateFunction function;
 
     public StringLongUpdateStateNode(final Node<Pair<String, Long>> parent, final StringUpdateFunction function)
     {
         super(parent, ColumnLayout.STRING_LONG_PAIRS);
+        this.function = function;
         this.operator = new StringLongUpdateStateOperator(function);
     }
 
@@ -41,6 +43,26 @@ public final class StringLongUpdateStateNode extends StateStreamNode<Pair<String
                 : in.selection().address(), in.size(), keys, values);
         }
         return ColumnBatch.of(keys, values);
+    }
+
+    @Override
+    String keyType()
+    {
+        return "string";
+    }
+
+    @Override
+    void writeOperatorState(final java.io.DataOutput out) throws java.io.IOException
+    {
+        operator.writeState(out);
+    }
+
+    @Override
+    void readOperatorState(final java.io.DataInput in) throws java.io.IOException
+    {
+        operator.close();
+        operator = new StringLongUpdateStateOperator(function);
+        operator.readState(in);
     }
 
     @Override
