@@ -264,10 +264,12 @@ public final class Snapshotter
             if (section == null)
             {
                 LOG.info("stateful operator '{}' is not in the snapshot: it starts empty", node.stateId());
+                restores.add(() -> node.restoreEmpty(contents.batchTime()));
                 continue;
             }
             if (!section.kind().equals(node.stateKind()) || !section.schema().equals(node.stateSchema()))
             {
+                restores.add(() -> node.restoreEmpty(contents.batchTime()));
                 problems.add("state '" + node.stateId() + "' was written by " + section.kind() + " [" + section.schema()
                     + "], the operator with that id is " + node.stateKind() + " [" + node.stateSchema() + "]");
                 continue;

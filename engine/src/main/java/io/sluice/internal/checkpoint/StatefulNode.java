@@ -29,6 +29,12 @@ public interface StatefulNode
     /** Writes the state after batch {@code time} (forcing that batch if no job computed it). */
     void writeState(long time, DataOutput out, StateCodecs codecs) throws IOException;
 
+    /**
+     * The snapshot of {@code time} holds nothing for this node (it is new, or its state was dropped): it starts with
+     * empty state after {@code time}, not with history recomputed from earlier inputs.
+     */
+    void restoreEmpty(long time);
+
     /** Replaces the node's (empty) state with what {@link #writeState} wrote for {@code time}. */
     void restoreState(long time, DataInput in, StateCodecs codecs) throws IOException;
 }

@@ -122,6 +122,14 @@ public final class MapWithStateNode<K, V, S, R> extends Node<MapWithStateNode.Re
     }
 
     @Override
+    public void restoreEmpty(final long time)
+    {
+        final List<Result<K, S, R>> one = new ArrayList<>(1);
+        one.add(new Result<>(new StateStore<>(), new ArrayList<>()));
+        restoreBatch(time, BatchData.single(time, one));
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public void restoreState(final long time, final DataInput in, final StateCodecs codecs) throws IOException
     {

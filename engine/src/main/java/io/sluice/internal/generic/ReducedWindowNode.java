@@ -102,6 +102,12 @@ public final class ReducedWindowNode<K, V> extends Node<Pair<K, V>> implements S
     }
 
     @Override
+    public void restoreEmpty(final long time)
+    {
+        restoreBatch(time, BatchData.single(time, new java.util.ArrayList<>()));
+    }
+
+    @Override
     public void restoreState(final long time, final DataInput in, final StateCodecs codecs) throws IOException
     {
         final List<Pair<K, V>> pairs = GenericStates.readPairs(in, codecs);

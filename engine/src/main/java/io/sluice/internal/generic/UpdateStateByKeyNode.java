@@ -79,6 +79,12 @@ public final class UpdateStateByKeyNode<K, V, S> extends Node<Pair<K, S>> implem
     }
 
     @Override
+    public void restoreEmpty(final long time)
+    {
+        restoreBatch(time, BatchData.single(time, new ArrayList<>()));
+    }
+
+    @Override
     public void restoreState(final long time, final DataInput in, final StateCodecs codecs) throws IOException
     {
         final List<Pair<K, S>> pairs = GenericStates.readPairs(in, codecs);

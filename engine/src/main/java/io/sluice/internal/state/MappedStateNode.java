@@ -109,6 +109,19 @@ abstract class MappedStateNode<P> extends Node<Long> implements StatefulNode
     }
 
     @Override
+    public final void restoreEmpty(final long time)
+    {
+        synchronized (this)
+        {
+            lastTimeMs = time;
+        }
+        restoreBatch(time, BatchData.columnar(time, ColumnLayout.LONGS, () ->
+        {
+            throw new IllegalStateException(name() + "'s batch at " + time + " ms precedes its restore");
+        }));
+    }
+
+    @Override
     public final void restoreState(final long time, final DataInput in, final StateCodecs codecs) throws IOException
     {
         synchronized (this)

@@ -81,6 +81,19 @@ abstract class StateStreamNode<T> extends Node<T> implements StatefulNode
     }
 
     @Override
+    public final void restoreEmpty(final long time)
+    {
+        synchronized (lock)
+        {
+            lastTimeMs = time;
+        }
+        restoreBatch(time, BatchData.columnar(time, layout, () ->
+        {
+            throw new IllegalStateException(name() + "'s batch at " + time + " ms precedes its restore");
+        }));
+    }
+
+    @Override
     public final void restoreState(final long time, final DataInput in, final StateCodecs codecs) throws IOException
     {
         synchronized (lock)
