@@ -11,7 +11,7 @@ import java.util.Arrays;
  *
  * <p>A first argument that is not an option names another example to run instead, so every example gets the JVM
  * flags of the jar's manifest: {@code java -jar sluice-examples.jar uber.UberTripEnricher --help} (the package prefix
- * {@code io.sluice.examples.} may be left out).
+ * {@code io.sluice.examples.} may be left out); {@code log ...} runs the log inspector ({@code io.sluice.tools.LogTool}).
  */
 public final class Main
 {
@@ -23,6 +23,11 @@ public final class Main
 
     public static void main(final String[] args) throws Exception
     {
+        if (args.length > 0 && args[0].equals("log"))
+        {
+            io.sluice.tools.LogTool.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && !args[0].startsWith("-"))
         {
             final String name = args[0].startsWith(PACKAGE) ? args[0] : PACKAGE + args[0];

@@ -51,13 +51,13 @@ final class ManifestCompletions implements CompletionLog
     }
 
     @Override
-    public void batchDone(final long time)
+    public void batchDone(final long time, final long processingMicros)
     {
         if (writer != null)
         {
             try
             {
-                writer.batchDone(time);
+                writer.batchDone(time, processingMicros);
             }
             catch (final RuntimeException | Error ex)
             {

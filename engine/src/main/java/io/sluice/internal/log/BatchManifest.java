@@ -334,7 +334,7 @@ public final class BatchManifest implements AutoCloseable
             case ManifestDescriptor.TYPE_OUTPUT_DONE:
                 return new ManifestRecord.OutputDone(time, count);
             case ManifestDescriptor.TYPE_BATCH_DONE:
-                return new ManifestRecord.BatchDone(time);
+                return new ManifestRecord.BatchDone(time, count);
             default:
             {
                 final int length = entry.getInt(ManifestDescriptor.SNAPSHOT_NAME_OFFSET);
@@ -414,10 +414,11 @@ public final class BatchManifest implements AutoCloseable
             return write(ManifestDescriptor.HEADER_LENGTH);
         }
 
-        /** Appends the completion of batch {@code batchTime}. */
-        public long batchDone(final long batchTime)
+        /** Appends the completion of batch {@code batchTime}, which took {@code processingMicros}. */
+        public long batchDone(final long batchTime, final long processingMicros)
         {
-            header(ManifestDescriptor.TYPE_BATCH_DONE, ManifestDescriptor.HEADER_LENGTH, 0, batchTime);
+            header(ManifestDescriptor.TYPE_BATCH_DONE, ManifestDescriptor.HEADER_LENGTH,
+                (int)Math.min(Integer.MAX_VALUE, Math.max(0, processingMicros)), batchTime);
             return write(ManifestDescriptor.HEADER_LENGTH);
         }
 

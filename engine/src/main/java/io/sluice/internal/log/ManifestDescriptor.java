@@ -17,7 +17,7 @@ package io.sluice.internal.log;
  *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  *  |                  Length (whole record, bytes)                 |  LENGTH_OFFSET
  *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- *  |   Count (seal: streams; output-done: output id; start: streams)|  COUNT_OFFSET
+ *  | Count (seal, start: streams; output-done: id; batch-done: us)  |  COUNT_OFFSET
  *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  *  |                 Batch Time (ms, long)                         |  BATCH_TIME_OFFSET
  *  |         (start: zero time; snapshot: the batch it holds)      |
@@ -51,7 +51,7 @@ public final class ManifestDescriptor
     public static final int TYPE_START = 2;
     /** One output operation of a batch completed (Count = output id). */
     public static final int TYPE_OUTPUT_DONE = 3;
-    /** Every output operation of a batch completed. */
+    /** Every output operation of a batch completed (Count = processing time in microseconds). */
     public static final int TYPE_BATCH_DONE = 4;
     /** A state snapshot of the batch is durable. */
     public static final int TYPE_SNAPSHOT = 5;

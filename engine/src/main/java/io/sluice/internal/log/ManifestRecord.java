@@ -48,8 +48,8 @@ public sealed interface ManifestRecord
     {
     }
 
-    /** Every output operation of batch {@code batchTime} completed. */
-    record BatchDone(long batchTime) implements ManifestRecord
+    /** Every output operation of batch {@code batchTime} completed, taking {@code processingMicros}. */
+    record BatchDone(long batchTime, int processingMicros) implements ManifestRecord
     {
     }
 

@@ -15,7 +15,7 @@ public interface CompletionLog
         }
 
         @Override
-        public void batchDone(final long time)
+        public void batchDone(final long time, final long processingMicros)
         {
         }
     };
@@ -23,6 +23,9 @@ public interface CompletionLog
     /** Output operation {@code outputId} of batch {@code time} ran to completion. */
     void outputDone(long time, int outputId);
 
-    /** Every output operation of batch {@code time} ran (or the batch had none). */
-    void batchDone(long time);
+    /**
+     * Every output operation of batch {@code time} ran (or the batch had none), taking {@code processingMicros}
+     * (0 when nothing ran).
+     */
+    void batchDone(long time, long processingMicros);
 }

@@ -388,7 +388,7 @@ public final class JobScheduler
             if (jobSet.jobs().isEmpty())
             {
                 // No output had data (or generation failed): no events, as in Spark, but done in order.
-                completions.batchDone(jobSet.time());
+                completions.batchDone(jobSet.time(), 0);
                 graph.clearMetadata(jobSet.time());
                 markDone(jobSet.time());
                 continue;
@@ -422,7 +422,7 @@ public final class JobScheduler
         {
             runReplay(job, time);
         }
-        completions.batchDone(time);
+        completions.batchDone(time, 0);
         graph.clearMetadata(time);
         markDone(time);
     }
@@ -443,6 +443,7 @@ public final class JobScheduler
 
     private void run(final JobSet jobSet)
     {
+        final long startNanos = System.nanoTime();
         final long time = jobSet.time();
         final long start = clock.millis();
         bus.post(l -> l.onBatchStarted(info(jobSet, start, null, List.of())));
@@ -481,7 +482,7 @@ public final class JobScheduler
             bus.post(l -> l.onOutputOperationCompleted(completed));
         }
         CrashPoints.hit(CrashPoints.JOB_BEFORE_BATCH_DONE);
-        completions.batchDone(time);
+        completions.batchDone(time, (System.nanoTime() - startNanos) / 1000);
         final long end = clock.millis();
         final List<OutputOperationInfo> done = List.copyOf(outputs);
         bus.post(l -> l.onBatchCompleted(info(jobSet, start, end, done)));
