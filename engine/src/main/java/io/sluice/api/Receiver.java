@@ -38,6 +38,49 @@ public abstract class Receiver<T>
     }
 
     /**
+     * Stores records and returns only once they are in the log (Spark's reliable {@code store(ArrayBuffer)}): a
+     * receiver that acknowledges its source (a message broker, a file it then marks done) calls this first, so a
+     * crash after the acknowledgement loses nothing: the records are in the log and recovery processes them. The
+     * log survives a process crash, not a power loss. Not throttled.
+     */
+    public final void storeDurably(final Iterator<T> records)
+    {
+        supervisor().storeDurably(records);
+    }
+
+    /** Waits until every record this context's receivers stored so far is in the log (see {@link #storeDurably}). */
+    public final void awaitDurable()
+    {
+        supervisor().awaitDurable();
+    }
+
+    /**
+     * A directory, kept with the context's data directory across restarts, where this receiver may record what it
+     * has taken from its source (files read, offsets); {@code null} before the context starts. May not exist yet.
+     */
+    protected final java.nio.file.Path sourceStateDir()
+    {
+        final ReceiverSupervisor<T> s = supervisor;
+        return s == null ? null : s.sourceStateDir();
+    }
+
+    /**
+     * The log's position after every record this stream holds (call after {@link #storeDurably} or
+     * {@link #awaitDurable}); with {@link #recordsLoggedAfter} a receiver that is its stream's only producer finds,
+     * after a crash, how many of the records it was storing reached the log.
+     */
+    protected final long logPosition()
+    {
+        return supervisor().writer().lastIndex();
+    }
+
+    /** How many records of this stream the log holds after {@code position} (from {@link #logPosition()}). */
+    protected final long recordsLoggedAfter(final long position)
+    {
+        return supervisor().writer().recordsAfter(position);
+    }
+
+    /**
      * Keeps a record that the receiver rejects (malformed input) in the context's dead-letter queue with the
      * reason, instead of dropping it. See {@link StreamingContext#deadLetters()}.
      */

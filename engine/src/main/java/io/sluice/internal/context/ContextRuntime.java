@@ -300,6 +300,9 @@ public final class ContextRuntime implements ContextInternals
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ContextRuntime.class);
 
+    /** Directory under the data directory where built-in receivers keep their source positions. */
+    public static final String SOURCES_DIR_NAME = "sources";
+
     /** Directory of the state snapshots under the checkpoint directory. */
     public static final String SNAPSHOTS_DIR_NAME = "snapshots";
 
@@ -477,6 +480,7 @@ public final class ContextRuntime implements ContextInternals
         }
         final ReceiverSupervisor<T> supervisor = new ReceiverSupervisor<>(streamId, entry.node().streamName(), writer,
             deadLetters, bus, config.restartDelay().toMillis());
+        supervisor.sourceStateDir(dataDir.resolve(SOURCES_DIR_NAME).resolve(Integer.toString(streamId)));
         entry.handle().attach(supervisor);
         supervisors.add(supervisor);
         try

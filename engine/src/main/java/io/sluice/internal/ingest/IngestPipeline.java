@@ -97,7 +97,7 @@ public final class IngestPipeline implements AutoCloseable
     private volatile boolean isStarted;
     private volatile boolean isClosing;
     private volatile Throwable failure;
-    private boolean isClosed;
+    private volatile boolean isClosed;
     private volatile AppendListener appendListener = AppendListener.NONE;
     private volatile java.util.function.Consumer<Throwable> failureListener = cause -> { };
 
@@ -366,6 +366,63 @@ public final class IngestPipeline implements AutoCloseable
             readers.add(reader);
         }
         return reader;
+    }
+
+    /**
+     * Waits until every record published to the ring before this call (by any thread) is appended to its queue: a
+     * reliable receiver acknowledges its source after this returns. Appended means in the memory-mapped log, which
+     * survives a process crash (not power loss). Any thread; spins, yields, then parks.
+     *
+     * @throws LogWriterFailedException if the log writer failed first.
+     * @throws IllegalStateException    if the pipeline closed first.
+     */
+    public void awaitAppended()
+    {
+        final long target = ring.getCursor();
+        long parkNanos = MIN_PARK_NANOS;
+        int idle = 0;
+        while (processor.getSequence().get() < target)
+        {
+            checkFailure();
+            if (isClosed)
+            {
+                throw new IllegalStateException("the ingest pipeline closed before the records were appended");
+            }
+            if (idle < SPINS)
+            {
+                Thread.onSpinWait();
+            }
+            else if (idle < SPINS + YIELDS)
+            {
+                Thread.yield();
+            }
+            else
+            {
+                LockSupport.parkNanos(parkNanos);
+                parkNanos = Math.min(parkNanos << 1, MAX_PARK_NANOS);
+            }
+            idle++;
+        }
+    }
+
+    /**
+     * @return the Chronicle index of the last document in {@code streamId}'s queue, or -1 when it has none (with
+     * {@link #awaitAppended()} first: the position after every record stored so far).
+     */
+    public long lastIndex(final int streamId)
+    {
+        checkStream(streamId);
+        final long index = queues.get(streamId).lastIndex();
+        return index < 0 ? -1 : index;
+    }
+
+    /**
+     * @return how many records {@code streamId}'s queue holds after document {@code index} (-1: from its start).
+     */
+    public long recordsAfter(final int streamId, final long index)
+    {
+        checkStream(streamId);
+        return io.sluice.internal.log.TrailingDocuments.recordsAfter(queues.get(streamId), index);
     }
 
     /**

@@ -178,6 +178,24 @@ public final class StreamWriter<T>
         }
     }
 
+    /** Waits until every record stored so far is appended to the log (see {@link IngestPipeline#awaitAppended()}). */
+    public void awaitAppended()
+    {
+        pipeline.awaitAppended();
+    }
+
+    /** The stream's last document index in the log (-1: none); call after {@link #awaitAppended()}. */
+    public long lastIndex()
+    {
+        return pipeline.lastIndex(streamId);
+    }
+
+    /** How many of the stream's records the log holds after document {@code index} (-1: all). */
+    public long recordsAfter(final long index)
+    {
+        return pipeline.recordsAfter(streamId, index);
+    }
+
     /**
      * Limits {@link #store(Object)} to {@code recordsPerSecond} across every thread using this writer.
      *

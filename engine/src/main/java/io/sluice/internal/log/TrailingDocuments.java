@@ -74,4 +74,43 @@ public final class TrailingDocuments
             return 0 == documents ? Segment.empty(streamId) : new Segment(streamId, firstIndex, documents, records);
         }
     }
+
+    /** How many records {@code queue} holds in the documents after {@code index} (-1: every document). */
+    public static long recordsAfter(final ChronicleQueue queue, final long index)
+    {
+        try (ExcerptTailer tailer = queue.createTailer())
+        {
+            if (index < 0)
+            {
+                tailer.toStart();
+            }
+            else
+            {
+                if (!tailer.moveToIndex(index))
+                {
+                    throw new IllegalStateException("the queue has no document at index " + Long.toHexString(index));
+                }
+                try (DocumentContext dc = tailer.readingDocument())
+                {
+                    if (!dc.isPresent())
+                    {
+                        return 0;
+                    }
+                }
+            }
+            long records = 0;
+            while (true)
+            {
+                try (DocumentContext dc = tailer.readingDocument())
+                {
+                    if (!dc.isPresent())
+                    {
+                        return records;
+                    }
+                    final Bytes<?> bytes = dc.wire().bytes();
+                    records += bytes.readInt(bytes.readPosition() + BlockDescriptor.RECORD_COUNT_OFFSET);
+                }
+            }
+        }
+    }
 }

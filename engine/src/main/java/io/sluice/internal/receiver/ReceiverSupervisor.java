@@ -82,6 +82,42 @@ public final class ReceiverSupervisor<T>
         writer.store(records);
     }
 
+    /** Stores {@code records}, then waits until they (and everything stored before) are appended to the log. */
+    public void storeDurably(final Iterator<T> records)
+    {
+        writer.store(records);
+        writer.awaitAppended();
+    }
+
+    /** Waits until every record stored so far is appended to the log. */
+    public void awaitDurable()
+    {
+        writer.awaitAppended();
+    }
+
+    /** The writer of this receiver's stream (built-in reliable receivers read the log's position through it). */
+    public StreamWriter<T> writer()
+    {
+        return writer;
+    }
+
+    /**
+     * A directory where a built-in receiver keeps what it has taken from its source across restarts (the files a
+     * {@code textFileStream} read), or {@code null} when the context has none.
+     */
+    public java.nio.file.Path sourceStateDir()
+    {
+        return sourceStateDir;
+    }
+
+    /** Sets {@link #sourceStateDir()}; before start. */
+    public void sourceStateDir(final java.nio.file.Path dir)
+    {
+        this.sourceStateDir = dir;
+    }
+
+    private java.nio.file.Path sourceStateDir;
+
     public void deadLetter(final String record, final String reason)
     {
         deadLetters.add(name, reason, record);
