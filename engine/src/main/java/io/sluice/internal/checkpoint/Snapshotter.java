@@ -33,8 +33,9 @@ import java.util.function.LongConsumer;
  * {@code sluice.checkpoint.retained} are deleted and {@code onSnapshot} (log retention) is told. Batch boundaries are
  * the barrier: the executor runs one batch at a time, so no alignment is needed.
  *
- * <p>Threads: {@link #afterBatch} on the job executor thread; {@link #restore} on the starting thread before the
- * scheduler starts. A failed snapshot is reported (awaitTermination rethrows it) and the context goes on: recovery
+ * <p>Threads: {@link #afterBatch} on the job executor thread, which captures the state (the only cost on the batch
+ * path); the file is written, forced and recorded on the "sluice-snapshot-writer" thread; {@link #restore} on the
+ * starting thread before the scheduler starts. A failed snapshot is reported (awaitTermination rethrows it) and the context goes on: recovery
  * falls back to the previous snapshot.
  */
 public final class Snapshotter
@@ -50,9 +51,12 @@ public final class Snapshotter
     private final LongConsumer onSnapshot;
     private BatchManifest.Writer writer;
     private long lastSnapshotTime = Long.MIN_VALUE;
-    private long lastDurationNanos;
-    private long lastBytes;
+    private volatile long lastDurationNanos;
+    private volatile long lastBytes;
     private long snapshotCount;
+    private volatile long lastCaptureNanos;
+    private volatile java.util.concurrent.Future<?> inFlight;
+    private java.util.concurrent.ExecutorService fileWriter;
 
     /**
      * @param dir        where snapshot files go ({@code <checkpointDir>/snapshots}).
@@ -70,7 +74,7 @@ public final class Snapshotter
         this.onSnapshot = onSnapshot;
     }
 
-    /** The manifest writer of the executor thread (the snapshot records go there). */
+    /** A manifest writer for the snapshot writer thread only (the snapshot records go there). */
     public void writer(final BatchManifest.Writer writer)
     {
         this.writer = writer;
@@ -113,9 +117,14 @@ public final class Snapshotter
         return false;
     }
 
-    /** Writes the snapshot of batch {@code time} now (tests and the inspector call it directly too). */
-    public Path snapshot(final long time) throws IOException
+    /**
+     * Takes the snapshot of batch {@code time}: encodes every stateful node's state now, on the calling (executor)
+     * thread, then hands the file to the snapshot writer thread, which writes it durably, records it in the manifest,
+     * deletes older files and tells retention. At most one file is in flight: a snapshot waits for the previous one.
+     */
+    public void snapshot(final long time) throws IOException
     {
+        awaitInFlight();
         final long start = System.nanoTime();
         final List<SnapshotFile.Section> sections = new ArrayList<>();
         synchronized (graph)
@@ -131,19 +140,99 @@ public final class Snapshotter
                     body.toByteArray()));
             }
         }
-        final Path file = SnapshotFile.write(dir, new SnapshotFile.Contents(time, graph.zeroTime(), graph.batchMs(),
-            sections));
-        final long id = ++snapshotCount;
-        if (writer != null)
-        {
-            writer.snapshotDone(time, id, file.getFileName().toString());
-        }
+        lastCaptureNanos = System.nanoTime() - start;
+        final SnapshotFile.Contents contents = new SnapshotFile.Contents(time, graph.zeroTime(), graph.batchMs(),
+            sections);
         lastSnapshotTime = time;
-        lastDurationNanos = System.nanoTime() - start;
-        lastBytes = Files.size(file);
-        deleteOlder();
-        onSnapshot.accept(time);
-        return file;
+        inFlight = fileWriter().submit(() -> writeDurably(contents, start));
+    }
+
+    private void writeDurably(final SnapshotFile.Contents contents, final long start)
+    {
+        try
+        {
+            final Path file = SnapshotFile.write(dir, contents);
+            final long id = ++snapshotCount;
+            if (writer != null)
+            {
+                writer.snapshotDone(contents.batchTime(), id, file.getFileName().toString());
+            }
+            lastDurationNanos = System.nanoTime() - start;
+            lastBytes = Files.size(file);
+            LOG.debug("state snapshot of batch {} ms: {} bytes, captured in {} us, durable after {} us",
+                contents.batchTime(), lastBytes, lastCaptureNanos / 1000, lastDurationNanos / 1000);
+            deleteOlder();
+            onSnapshot.accept(contents.batchTime());
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            errors.report(new SluiceException("state snapshot of batch " + contents.batchTime() + " ms failed "
+                + "(recovery falls back to the previous snapshot): " + ex.getMessage(), ex));
+        }
+    }
+
+    private synchronized java.util.concurrent.ExecutorService fileWriter()
+    {
+        if (fileWriter == null)
+        {
+            fileWriter = java.util.concurrent.Executors.newSingleThreadExecutor(task ->
+            {
+                final Thread thread = new Thread(task, "sluice-snapshot-writer");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return fileWriter;
+    }
+
+    /** Waits until the snapshot file in flight (if any) is durable or failed. */
+    public void awaitInFlight()
+    {
+        final java.util.concurrent.Future<?> pending = inFlight;
+        if (pending == null)
+        {
+            return;
+        }
+        boolean isInterrupted = false;
+        while (true)
+        {
+            try
+            {
+                pending.get();
+                break;
+            }
+            catch (final InterruptedException ex)
+            {
+                isInterrupted = true;
+            }
+            catch (final java.util.concurrent.ExecutionException ex)
+            {
+                break;
+            }
+        }
+        if (isInterrupted)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits for the file in flight, then ends the writer thread; called when the context stops. */
+    public void close()
+    {
+        awaitInFlight();
+        synchronized (this)
+        {
+            if (fileWriter != null)
+            {
+                fileWriter.shutdown();
+            }
+        }
+    }
+
+    /** Nanoseconds the last snapshot's capture took on the executor thread (the batch path's cost). */
+    public long lastCaptureNanos()
+    {
+        return lastCaptureNanos;
     }
 
     /** Nanoseconds the last snapshot took (encode + write + fsync). */

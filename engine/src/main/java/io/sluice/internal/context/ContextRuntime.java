@@ -226,7 +226,7 @@ public final class ContextRuntime implements ContextInternals
             completionWriter = manifest.writer();
             historyPolicy = !graph.isHistoryDependent() ? HistoryPolicy.NONE
                 : snapshotter.isActive() ? HistoryPolicy.SNAPSHOTS : HistoryPolicy.WHOLE_LOG;
-            snapshotter.writer(completionWriter);
+            snapshotter.writer(manifest.writer());
         }
         if (retention != null)
         {
@@ -403,11 +403,15 @@ public final class ContextRuntime implements ContextInternals
     private LogRetention retention;
     private HistoryPolicy historyPolicy = HistoryPolicy.NONE;
 
+    private final Map<Thread, BatchManifest.Writer> startWriters = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Re-writes the start record (retention, before manifest files go), from the executor or snapshot thread. */
     private void writeStartRecord(final long zeroTime, final long batchMs, final List<String> streamNames)
     {
         if (completionWriter != null)
         {
-            completionWriter.start(zeroTime, batchMs, clockOffsetMs, streamNames);
+            startWriters.computeIfAbsent(Thread.currentThread(), t -> manifest.writer())
+                .start(zeroTime, batchMs, clockOffsetMs, streamNames);
         }
     }
 
@@ -536,6 +540,10 @@ public final class ContextRuntime implements ContextInternals
             if (advanceSource != null)
             {
                 advanceSource.removeAdvanceListener(advanceListener);
+            }
+            if (snapshotter != null)
+            {
+                snapshotter.close();
             }
             for (final InputNode<?> input : graph.inputs())
             {

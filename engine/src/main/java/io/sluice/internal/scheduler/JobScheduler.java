@@ -114,6 +114,11 @@ public final class JobScheduler
         this.clockOffsetMs = clockOffsetMs;
         replayTimes.addAll(replay.times());
         toGenerate.addAll(replay.times());
+        synchronized (doneLock)
+        {
+            // everything before the first batch to run is done (recovered, or there was none)
+            lastDoneTime = (replay.times().isEmpty() ? firstBatchTime : replay.times().get(0)) - batchMs;
+        }
         synchronized (triggerLock)
         {
             nextBatchTime = firstBatchTime;
