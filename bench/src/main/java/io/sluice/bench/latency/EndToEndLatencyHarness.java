@@ -28,7 +28,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Usage: {@code java <sluice.jvm.flags> -cp bench/target/benchmarks.jar
  * io.sluice.bench.latency.EndToEndLatencyHarness [rates=100000,1000000,5000000] [intervalsMs=1,10,100,1000]
- * [seconds=5] [warmupSeconds=1] [out=DIR] [sluice.*=value ...]}. Prints a table and writes {@code DIR/latency.json}
+ * [seconds=5] [warmupSeconds=1] [out=DIR] [sluice.*=value ...]}; {@code sluice.bench.pipeline=mapWithState}
+ * {@code sluice.bench.keys=N} runs a fast-path mapWithState over N keys instead (with a checkpoint directory, so
+ * state snapshots are written per {@code sluice.checkpoint.minInterval}). Prints a table and writes {@code DIR/latency.json}
  * and one {@code DIR/latency-<interval>ms-<rate>.hgrm} per point (the format perf-reports reads).
  *
  * <p>Threads: the generator, the log writer, the job executor and the listener bus; on two cores they compete, so
@@ -37,6 +39,10 @@ import java.util.concurrent.locks.LockSupport;
 public final class EndToEndLatencyHarness
 {
     private static final long HIGHEST_TRACKABLE_NANOS = 120_000_000_000L;
+    /** Harness option {@code sluice.bench.pipeline=filter|mapWithState} (mapWithState: keyed state, checkpointed). */
+    static final String PIPELINE_KEY = "sluice.bench.pipeline";
+    /** Harness option {@code sluice.bench.keys=N}: the key space of the mapWithState pipeline. */
+    static final String KEYS_KEY = "sluice.bench.keys";
 
     private EndToEndLatencyHarness()
     {
@@ -86,7 +92,7 @@ public final class EndToEndLatencyHarness
 
     /** Runs one point: a fresh context, warm-up, measurement, then a bounded drain. */
     static LatencyPoint run(final long intervalMs, final long rate, final double seconds, final double warmupSeconds,
-        final Map<String, String> settings) throws InterruptedException
+        final Map<String, String> settings) throws InterruptedException, java.io.IOException
     {
         final Histogram first = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
         final Histogram second = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
@@ -104,9 +110,53 @@ public final class EndToEndLatencyHarness
         final StreamingContext.Builder builder = StreamingContext.builder()
             .appName("e2e-latency")
             .batchInterval(Duration.ofMillis(intervalMs));
-        settings.forEach(builder::set);
+        settings.forEach((key, value) ->
+        {
+            if (!key.equals(PIPELINE_KEY) && !key.equals(KEYS_KEY))
+            {
+                builder.set(key, value);
+            }
+        });
+        final String pipeline = settings.getOrDefault(PIPELINE_KEY, "filter");
+        final long keys = Long.parseLong(settings.getOrDefault(KEYS_KEY, "1000000"));
+        final java.nio.file.Path checkpoint = pipeline.equals("mapWithState")
+            ? Files.createTempDirectory("sluice-latency-cp-") : null;
+        if (checkpoint != null)
+        {
+            builder.checkpointDir(checkpoint);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> io.sluice.bench.TempDirs.delete(checkpoint)));
+        }
         try (StreamingContext context = builder.build())
         {
+            if (checkpoint != null)
+            {
+                // the fast path's mapWithState over `keys` keys; the mapped value is the record's intended time
+                context.receiverStream(generator, Codecs.LONG)
+                    .mapToLongPair(intended -> intended % keys, intended -> intended)
+                    .mapWithState((key, hasValue, value, state) ->
+                    {
+                        state.update((state.exists() ? state.get() : 0) + 1);
+                        return value;
+                    })
+                    .mapped()
+                    .foreachBatch((batch, time) ->
+                    {
+                        final int n = batch.size();
+                        for (int i = 0; i < n; i++)
+                        {
+                            final long intended = batch.get(i);
+                            final long latency = System.nanoTime() - intended;
+                            if (intended >= measureStart)
+                            {
+                                (intended < halfway ? first : second).recordValue(Math.min(latency,
+                                    HIGHEST_TRACKABLE_NANOS));
+                            }
+                        }
+                        seen.addAndGet(n);
+                    });
+            }
+            else
+            {
             context.receiverStream(generator, Codecs.LONG)
                 .filter((intended) -> intended != 0)
                 .foreachBatch((batch, time) ->
@@ -124,6 +174,7 @@ public final class EndToEndLatencyHarness
                     }
                     seen.addAndGet(count);
                 });
+            }
             context.addStreamingListener(new StreamingListener()
             {
                 @Override

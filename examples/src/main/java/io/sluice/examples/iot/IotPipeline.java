@@ -128,7 +128,7 @@ public final class IotPipeline
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
-        final Path checkpointDir = Files.createTempDirectory("sluice-iot-");
+        final Path checkpointDir = io.sluice.examples.TempDirs.deletedOnExit("sluice-iot-");
         try (StreamingContext ssc = StreamingContext.builder().appName("iot")
             .batchInterval(Duration.ofMillis(intervalMs)).checkpointDir(checkpointDir).build())
         {

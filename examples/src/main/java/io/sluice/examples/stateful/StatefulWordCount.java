@@ -100,7 +100,7 @@ public final class StatefulWordCount
         final TextFeeder feeder = port < 0
             ? new TextFeeder(0, TextFeeder.LINES, 4, TextFeeder.LINES.size() * 2L).start() : null;
         final int targetPort = feeder != null ? feeder.port() : port;
-        final Path checkpointDir = checkpoint != null ? checkpoint : Files.createTempDirectory("sluice-stateful-");
+        final Path checkpointDir = checkpoint != null ? checkpoint : io.sluice.examples.TempDirs.deletedOnExit("sluice-stateful-");
         try (StreamingContext ssc = StreamingContext.builder().appName("stateful-word-count")
             .batchInterval(Duration.ofMillis(intervalMs)).checkpointDir(checkpointDir).build())
         {

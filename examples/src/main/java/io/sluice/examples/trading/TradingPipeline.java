@@ -145,7 +145,7 @@ public final class TradingPipeline
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
-        final Path checkpointDir = checkpoint != null ? checkpoint : Files.createTempDirectory("sluice-trading-");
+        final Path checkpointDir = checkpoint != null ? checkpoint : io.sluice.examples.TempDirs.deletedOnExit("sluice-trading-");
         try (StreamingContext ssc = StreamingContext.builder().appName("trading")
             .batchInterval(Duration.ofMillis(intervalMs)).checkpointDir(checkpointDir).build())
         {

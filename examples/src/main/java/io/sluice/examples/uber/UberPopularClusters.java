@@ -234,7 +234,7 @@ public final class UberPopularClusters
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
-        final Path checkpointDir = checkpoint != null ? checkpoint : Files.createTempDirectory("sluice-uber-ckpt-");
+        final Path checkpointDir = checkpoint != null ? checkpoint : io.sluice.examples.TempDirs.deletedOnExit("sluice-uber-ckpt-");
         final Duration interval = Duration.ofMillis(intervalMs);
         final int n = topN;
         final int windowLength = windowBatches;

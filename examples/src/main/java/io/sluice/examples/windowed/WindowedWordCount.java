@@ -80,7 +80,7 @@ public final class WindowedWordCount
         }
         final TextFeeder feeder = port < 0 ? new TextFeeder(0, TextFeeder.LINES, 4).start() : null;
         final int targetPort = feeder != null ? feeder.port() : port;
-        final Path checkpointDir = checkpoint != null ? checkpoint : Files.createTempDirectory("sluice-windowed-");
+        final Path checkpointDir = checkpoint != null ? checkpoint : io.sluice.examples.TempDirs.deletedOnExit("sluice-windowed-");
         try (StreamingContext ssc = StreamingContext.builder().appName("windowed-word-count")
             .batchInterval(Duration.ofMillis(intervalMs)).checkpointDir(checkpointDir).build())
         {
