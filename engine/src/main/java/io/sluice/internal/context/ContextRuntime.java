@@ -159,6 +159,12 @@ public final class ContextRuntime implements ContextInternals
                         + "logged), and " + dataDir + " holds an earlier run's log: use a receiver input, or start on "
                         + "a new checkpoint directory");
                 }
+                if (input instanceof io.sluice.internal.topic.TopicInputNode<?>)
+                {
+                    throw new IllegalArgumentException("chronicleTopic inputs are not recovered from the log yet, and "
+                        + dataDir + " holds an earlier run's log: start on a new checkpoint directory and resume the "
+                        + "topic from topicStream.positionAfter(time) of your last output");
+                }
             }
             zeroTime = plan.zeroTime();
             firstBatchTime = plan.lastSealedTime() == Long.MIN_VALUE ? zeroTime + batchMs
