@@ -276,9 +276,11 @@ public final class StreamingContext implements AutoCloseable
     }
 
     /**
-     * Lines of the text files that appear in {@code directory} after start (Spark's {@code textFileStream}): each
-     * new file is read once, line by line. Files must appear atomically (write elsewhere, then move them in);
-     * names starting with '.' or '_' are ignored, as are files already there at start.
+     * Lines of the text files that appear in {@code directory} (Spark's {@code textFileStream}). Files there at the
+     * stream's first start, and names starting with '.' or '_', are ignored, also after restarts; every other file is
+     * read once its size and modification time are stable, exactly once across crashes with a checkpoint directory
+     * (a ledger in the data directory); a file changed after it was read is read again as a new file; one changed
+     * while being read, or unreadable, goes to the dead-letter queue.
      */
     public DStream<String> textFileStream(final Path directory)
     {

@@ -11,11 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** textFileStream on a real directory: files appearing while running are read once each. */
+/** textFileStream on a real directory: files appearing while running are read once each (a rewritten one again). */
 class TextFileStreamTest
 {
     private static void moveIn(final Path staging, final Path dir, final String name, final String text) throws Exception
@@ -43,15 +44,17 @@ class TextFileStreamTest
             driver.advance(1);
 
             moveIn(staging, dir, "two.txt", "y\n");
-            Files.writeString(dir.resolve("one.txt"), "x\nx\nx\nx\n"); // rewritten: already read, not read again
+            // rewritten with another size: a new file (name + size + mtime), read again
+            Files.writeString(dir.resolve("one.txt"), "x\nx\nx\nx\n");
             moveIn(staging, dir, "three.txt", "z");
-            driver.awaitReceived(5);
+            driver.awaitReceived(9);
             driver.advance(2);
 
-            assertEquals(List.of(
-                List.of(Pair.of("x", 2L), Pair.of("y", 1L)),
-                List.of(Pair.of("y", 1L), Pair.of("z", 1L)),
-                List.of()), counts.batches());
+            final List<List<Pair<String, Long>>> batches = counts.batches();
+            assertEquals(3, batches.size(), batches.toString());
+            assertEquals(List.of(Pair.of("x", 2L), Pair.of("y", 1L)), batches.get(0));
+            assertEquals(Set.of(Pair.of("x", 4L), Pair.of("y", 1L), Pair.of("z", 1L)), Set.copyOf(batches.get(1)));
+            assertEquals(List.of(), batches.get(2));
         }
     }
 
