@@ -378,10 +378,25 @@ public final class StreamingContext implements AutoCloseable
         listeners.add(listener);
     }
 
-    /** Records rejected by receivers so far, with their reasons (empty when none). */
+    /**
+     * Records rejected by receivers, with their reasons (empty when none), oldest first: those of earlier runs on the
+     * same data directory too, and still readable after stop.
+     */
     public List<DeadLetter> deadLetters()
     {
         return runtime.deadLetters();
+    }
+
+    /** A page of {@link #deadLetters()}: up to {@code max} from the {@code from}-th (0 = the oldest). */
+    public List<DeadLetter> deadLetters(final long from, final int max)
+    {
+        return runtime.deadLetters(from, max);
+    }
+
+    /** Rejected records beyond {@code sluice.deadLetter.maxRecords} since start: counted, not kept. */
+    public long deadLetterOverflow()
+    {
+        return runtime.deadLetterOverflow();
     }
 
     // ---- per-batch operators and shared variables (issue 3a) ----

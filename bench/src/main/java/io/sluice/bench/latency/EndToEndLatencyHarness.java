@@ -132,7 +132,7 @@ public final class EndToEndLatencyHarness
             {
                 // the fast path's mapWithState over `keys` keys; the mapped value is the record's intended time
                 context.receiverStream(generator, Codecs.LONG)
-                    .mapToLongPair(intended -> intended % keys, intended -> intended)
+                    .mapToLongPair(intended -> ((intended * 0x9E3779B97F4A7C15L) >>> 1) % keys, intended -> intended)
                     .mapWithState((key, hasValue, value, state) ->
                     {
                         state.update((state.exists() ? state.get() : 0) + 1);

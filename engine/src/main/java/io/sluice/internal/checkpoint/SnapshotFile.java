@@ -80,7 +80,7 @@ public final class SnapshotFile
             StandardOpenOption.TRUNCATE_EXISTING))
         {
             final CRC32C fileCrc = new CRC32C();
-            final OutputStream stream = java.nio.channels.Channels.newOutputStream(channel);
+            final OutputStream stream = new ForcingStream(channel);
             final DataOutputStream out = new DataOutputStream(new CheckedOutputStream(
                 new BufferedOutputStream(stream, 1 << 16), fileCrc));
             out.writeLong(MAGIC);
@@ -117,6 +117,46 @@ public final class SnapshotFile
         CrashPoints.hit(CrashPoints.SNAPSHOT_AFTER_RENAME);
         return target;
     }
+
+    /**
+     * Writes to the channel and forces it every {@value #FORCE_EVERY_BYTES} bytes, so a large snapshot never leaves
+     * more than that much dirty in the page cache at once: one big force at the end stalls the log's own writes
+     * behind it (the latency harness showed 70-80 ms hiccups at 10 ms batches with 24 MB snapshots).
+     */
+    private static final class ForcingStream extends OutputStream
+    {
+        private final FileChannel channel;
+        private long sinceForce;
+
+        ForcingStream(final FileChannel channel)
+        {
+            this.channel = channel;
+        }
+
+        @Override
+        public void write(final int b) throws IOException
+        {
+            write(new byte[] {(byte)b}, 0, 1);
+        }
+
+        @Override
+        public void write(final byte[] bytes, final int offset, final int length) throws IOException
+        {
+            final java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes, offset, length);
+            while (buffer.hasRemaining())
+            {
+                channel.write(buffer);
+            }
+            sinceForce += length;
+            if (sinceForce >= FORCE_EVERY_BYTES)
+            {
+                channel.force(false);
+                sinceForce = 0;
+            }
+        }
+    }
+
+    static final int FORCE_EVERY_BYTES = 1 << 20;
 
     /** Forces a directory's entries to disk (a rename into it is durable afterwards); ignored where unsupported. */
     public static void forceDirectory(final Path dir)

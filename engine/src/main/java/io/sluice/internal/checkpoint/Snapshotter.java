@@ -9,9 +9,7 @@ import io.sluice.internal.scheduler.ErrorSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -131,11 +129,8 @@ public final class Snapshotter
         {
             for (final StatefulNode node : graph.statefulNodes())
             {
-                final ByteArrayOutputStream body = SnapshotFile.newBody();
-                try (DataOutputStream out = new DataOutputStream(body))
-                {
-                    node.writeState(time, out, codecs);
-                }
+                final SnapshotBody body = new SnapshotBody(1 << 16);
+                node.writeState(time, body, codecs);
                 sections.add(new SnapshotFile.Section(node.stateId(), node.stateKind(), node.stateSchema(),
                     body.toByteArray()));
             }

@@ -51,6 +51,8 @@ public final class ContextConfig
     public static final String ALLOW_NON_RESTORED_DEFAULT = "false";
     public static final String LOG_RETENTION_PROP_NAME = "sluice.log.retention";
     public static final String LOG_RETENTION_DEFAULT = "0s";
+    public static final String DEAD_LETTER_MAX_RECORDS_PROP_NAME = "sluice.deadLetter.maxRecords";
+    public static final String DEAD_LETTER_MAX_RECORDS_DEFAULT = "1000000";
 
     private static final List<ConfigKey> CONTEXT_KEYS = List.of(
         new ConfigKey(CHECKPOINT_MIN_INTERVAL_PROP_NAME, CHECKPOINT_MIN_INTERVAL_DEFAULT,
@@ -61,6 +63,9 @@ public final class ContextConfig
         new ConfigKey(ALLOW_NON_RESTORED_PROP_NAME, ALLOW_NON_RESTORED_DEFAULT,
             "Recover even when a snapshot holds state no operator claims (removed or renamed) or state of another kind "
                 + "or key type: that state is dropped and the operator starts empty."),
+        new ConfigKey(DEAD_LETTER_MAX_RECORDS_PROP_NAME, DEAD_LETTER_MAX_RECORDS_DEFAULT,
+            "Most dead letters the data directory keeps (earlier runs' included); later rejections are counted "
+                + "(StreamingContext.deadLetterOverflow()), not kept."),
         new ConfigKey(LOG_RETENTION_PROP_NAME, LOG_RETENTION_DEFAULT,
             "How much batch time of the ingest log and manifest to keep beyond what recovery needs ('unlimited' keeps "
                 + "everything); log files older than that are deleted as the log rolls."),
@@ -161,6 +166,7 @@ public final class ContextConfig
         checkpointRetained();
         isNonRestoredStateAllowed();
         logRetentionMs();
+        deadLetterMaxRecords();
         if (values.containsKey(GRACEFUL_TIMEOUT_PROP_NAME))
         {
             Durations.parse(GRACEFUL_TIMEOUT_PROP_NAME, values.get(GRACEFUL_TIMEOUT_PROP_NAME));
@@ -185,6 +191,14 @@ public final class ContextConfig
     public boolean isNonRestoredStateAllowed()
     {
         return parseBoolean(ALLOW_NON_RESTORED_PROP_NAME, ALLOW_NON_RESTORED_DEFAULT);
+    }
+
+    /** {@code sluice.deadLetter.maxRecords}. */
+    public long deadLetterMaxRecords()
+    {
+        return parsePositive(DEAD_LETTER_MAX_RECORDS_PROP_NAME,
+            values.getOrDefault(DEAD_LETTER_MAX_RECORDS_PROP_NAME, DEAD_LETTER_MAX_RECORDS_DEFAULT),
+            "a positive number of records");
     }
 
     /** {@code sluice.log.retention} in ms, {@link Long#MAX_VALUE} for 'unlimited'. */

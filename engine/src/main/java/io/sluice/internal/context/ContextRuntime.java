@@ -131,7 +131,8 @@ public final class ContextRuntime implements ContextInternals
         dataDir = namedDataDir != null ? namedDataDir
             : isRecoverable ? checkpointDir.resolve(LOG_DIR_NAME) : TempDirectories.create("sluice-data-");
         lock = DataDirLock.acquire(dataDir);
-        deadLetters = new DeadLetterQueue(dataDir.resolve("dead-letters"), clock, config.deadLetterMaxBytes());
+        deadLetters = new DeadLetterQueue(dataDir.resolve("dead-letters"), clock, config.deadLetterMaxBytes(),
+            config.deadLetterMaxRecords());
 
         final List<String> streamNames = new ArrayList<>(receivers.size());
         for (final ReceiverEntry<?> entry : receivers)
@@ -613,6 +614,18 @@ public final class ContextRuntime implements ContextInternals
     public List<DeadLetter> deadLetters()
     {
         return deadLetters == null ? List.of() : deadLetters.readAll();
+    }
+
+    /** Up to {@code max} dead letters from the {@code from}-th (earlier runs' included). */
+    public List<DeadLetter> deadLetters(final long from, final int max)
+    {
+        return deadLetters == null ? List.of() : deadLetters.read(from, max);
+    }
+
+    /** Rejections beyond {@code sluice.deadLetter.maxRecords}: counted, not kept. */
+    public long deadLetterOverflow()
+    {
+        return deadLetters == null ? 0 : deadLetters.overflow();
     }
 
     private void report(final RuntimeException error)

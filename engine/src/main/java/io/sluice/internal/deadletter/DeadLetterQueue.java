@@ -30,14 +30,27 @@ public final class DeadLetterQueue implements AutoCloseable
     private final Clock clock;
     private final int maxRecordChars;
     private final AtomicLong count = new AtomicLong();
+    private final AtomicLong overflow = new AtomicLong();
+    private final long maxLetters;
+    private long stored = -1;
     private ChronicleQueue queue;
     private boolean isClosed;
 
     public DeadLetterQueue(final Path directory, final Clock clock, final int maxRecordChars)
     {
+        this(directory, clock, maxRecordChars, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param maxLetters how many dead letters the queue keeps in all, earlier runs' included
+     *                   ({@code sluice.deadLetter.maxRecords}); later ones are counted as overflow, not kept.
+     */
+    public DeadLetterQueue(final Path directory, final Clock clock, final int maxRecordChars, final long maxLetters)
+    {
         this.directory = directory;
         this.clock = clock;
         this.maxRecordChars = maxRecordChars;
+        this.maxLetters = maxLetters;
     }
 
     public synchronized void add(final String stream, final String reason, final String record)
@@ -46,6 +59,17 @@ public final class DeadLetterQueue implements AutoCloseable
         {
             throw new IllegalStateException("context is stopped: dead letter from " + stream + " not kept: " + reason);
         }
+        if (stored < 0)
+        {
+            stored = countStored();
+        }
+        count.incrementAndGet();
+        if (stored >= maxLetters)
+        {
+            overflow.incrementAndGet();
+            return;
+        }
+        stored++;
         final String kept = record.length() > maxRecordChars ? record.substring(0, maxRecordChars) : record;
         final String why = kept.length() < record.length()
             ? reason + " [record cut to its first " + maxRecordChars + " characters by sluice.deadLetter.maxRecordBytes]"
@@ -58,7 +82,50 @@ public final class DeadLetterQueue implements AutoCloseable
                 .write("reason").text(why)
                 .write("record").text(kept);
         }
-        count.incrementAndGet();
+    }
+
+    /** Rejections beyond the cap since the context started: counted, not kept. */
+    public long overflow()
+    {
+        return overflow.get();
+    }
+
+    /** How many dead letters the queue holds (earlier runs' included). */
+    public synchronized long stored()
+    {
+        if (stored < 0)
+        {
+            stored = countStored();
+        }
+        return stored;
+    }
+
+    private long countStored()
+    {
+        final ChronicleQueue existing = existingQueue();
+        if (existing == null)
+        {
+            return 0;
+        }
+        long n = 0;
+        try (ExcerptTailer tailer = existing.createTailer())
+        {
+            while (true)
+            {
+                try (DocumentContext dc = tailer.readingDocument())
+                {
+                    if (!dc.isPresent())
+                    {
+                        return n;
+                    }
+                    n++;
+                }
+            }
+        }
+        finally
+        {
+            releaseIfClosed(existing);
+        }
     }
 
     /** How many records were rejected since the context started. */
@@ -67,23 +134,38 @@ public final class DeadLetterQueue implements AutoCloseable
         return count.get();
     }
 
-    /** Every dead letter kept so far, oldest first. */
+    /** Every dead letter kept so far (earlier runs' included), oldest first. */
     public synchronized List<DeadLetter> readAll()
     {
+        return read(0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Up to {@code max} dead letters from the {@code from}-th (0 = the oldest), earlier runs' included; readable
+     * after the context stopped too.
+     */
+    public synchronized List<DeadLetter> read(final long from, final int max)
+    {
         final List<DeadLetter> letters = new ArrayList<>();
-        if (queue == null)
+        final ChronicleQueue existing = existingQueue();
+        if (existing == null)
         {
             return letters;
         }
-        try (ExcerptTailer tailer = queue.createTailer())
+        try (ExcerptTailer tailer = existing.createTailer())
         {
-            while (true)
+            long index = 0;
+            while (letters.size() < max)
             {
                 try (DocumentContext dc = tailer.readingDocument())
                 {
                     if (!dc.isPresent())
                     {
                         break;
+                    }
+                    if (index++ < from)
+                    {
+                        continue;
                     }
                     final long time = dc.wire().read("time").int64();
                     final String stream = dc.wire().read("stream").text();
@@ -93,7 +175,37 @@ public final class DeadLetterQueue implements AutoCloseable
                 }
             }
         }
+        finally
+        {
+            releaseIfClosed(existing);
+        }
         return letters;
+    }
+
+    /** The open queue, or (also after close) the one a run left on disk, or {@code null} when there is none. */
+    private ChronicleQueue existingQueue()
+    {
+        if (queue != null)
+        {
+            return queue;
+        }
+        if (!java.nio.file.Files.isDirectory(directory))
+        {
+            return null;
+        }
+        if (isClosed)
+        {
+            return ChronicleQueue.singleBuilder(directory).readOnly(true).build();
+        }
+        return queue();
+    }
+
+    private void releaseIfClosed(final ChronicleQueue existing)
+    {
+        if (existing != queue)
+        {
+            existing.close();
+        }
     }
 
     private ChronicleQueue queue()
