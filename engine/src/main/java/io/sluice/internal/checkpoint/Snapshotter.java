@@ -87,8 +87,8 @@ public final class Snapshotter
     /** Called after batch {@code time} completed, on the executor thread. */
     public void afterBatch(final long time)
     {
-        if (!isActive() || !isCheckpointBatch(time)
-            || (lastSnapshotTime != Long.MIN_VALUE && time - lastSnapshotTime < minIntervalMs))
+        final long since = lastSnapshotTime != Long.MIN_VALUE ? lastSnapshotTime : graph.zeroTime();
+        if (!isActive() || !isCheckpointBatch(time) || time - since < minIntervalMs)
         {
             return;
         }
