@@ -67,7 +67,9 @@ class CrashMatrixTest
     private static final int MAX_KILL_BATCH = 8;
     /** Which hit of each point crashes: far enough in that data and state exist, early enough in the feed. */
     private static final Map<String, Integer> CRASH_AFTER = Map.of(
+        CrashPoints.LOG_MID_APPEND, 5,
         CrashPoints.LOG_AFTER_APPEND, 5,
+        CrashPoints.JOB_MID_BATCH, 8,
         CrashPoints.MANIFEST_AFTER_SEAL, 8,
         CrashPoints.JOB_AFTER_OUTPUT, 8,
         CrashPoints.JOB_BEFORE_BATCH_DONE, 8,
@@ -98,8 +100,9 @@ class CrashMatrixTest
     static Stream<Arguments> pointsAndAxes()
     {
         final List<Arguments> cases = new ArrayList<>();
-        for (final String point : List.of(CrashPoints.LOG_AFTER_APPEND, CrashPoints.MANIFEST_AFTER_SEAL,
-            CrashPoints.JOB_AFTER_OUTPUT, CrashPoints.JOB_BEFORE_BATCH_DONE))
+        for (final String point : List.of(CrashPoints.LOG_MID_APPEND, CrashPoints.LOG_AFTER_APPEND,
+            CrashPoints.MANIFEST_AFTER_SEAL, CrashPoints.JOB_MID_BATCH, CrashPoints.JOB_AFTER_OUTPUT,
+            CrashPoints.JOB_BEFORE_BATCH_DONE))
         {
             for (final PipelineAxis axis : PipelineAxis.values())
             {

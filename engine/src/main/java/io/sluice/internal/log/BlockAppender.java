@@ -113,7 +113,7 @@ public final class BlockAppender implements AutoCloseable
             return 0;
         }
         block.putInt(BlockDescriptor.RECORD_COUNT_OFFSET, records);
-        final long index = LogQueues.append(appender, blockAddress, position);
+        final long index = CrashPoints.isArmed() ? appendArmed() : LogQueues.append(appender, blockAddress, position);
         if (0 == segmentDocuments)
         {
             segmentFirstIndex = index;
@@ -143,6 +143,17 @@ public final class BlockAppender implements AutoCloseable
             segmentDocuments = carried.documentCount();
             segmentRecords = carried.recordCount();
         }
+    }
+
+    /** The crash test's append: the point {@value CrashPoints#LOG_MID_APPEND} inside the open document. */
+    private long appendArmed()
+    {
+        try (net.openhft.chronicle.wire.DocumentContext dc = appender.writingDocument())
+        {
+            dc.wire().bytes().unsafeWrite(blockAddress, position);
+            CrashPoints.hit(CrashPoints.LOG_MID_APPEND);
+        }
+        return appender.lastIndexAppended();
     }
 
     /**

@@ -13,12 +13,16 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Off (the property unset), {@link #hit} is one read of a static final field: free on every path.
  *
- * <p>Points: {@value #LOG_AFTER_APPEND}, {@value #MANIFEST_AFTER_SEAL}, {@value #JOB_AFTER_OUTPUT},
+ * <p>Points: {@value #LOG_MID_APPEND}, {@value #LOG_AFTER_APPEND}, {@value #JOB_MID_BATCH}, {@value #MANIFEST_AFTER_SEAL}, {@value #JOB_AFTER_OUTPUT},
  * {@value #JOB_BEFORE_BATCH_DONE}, {@value #SNAPSHOT_MID_WRITE}, {@value #SNAPSHOT_AFTER_RENAME},
  * {@value #RETENTION_MID_DELETE}.
  */
 public final class CrashPoints
 {
+    /** Inside a block's Chronicle document: its bytes written, the document not yet complete (never visible). */
+    public static final String LOG_MID_APPEND = "log.mid-append";
+    /** A batch's job has started computing (operators mid-batch, nothing of it output yet). */
+    public static final String JOB_MID_BATCH = "job.mid-batch";
     /** A block of records appended to a stream's queue, before the batch holding it is sealed. */
     public static final String LOG_AFTER_APPEND = "log.after-append";
     /** A batch's seal (its segments) written to the manifest, before its job runs. */

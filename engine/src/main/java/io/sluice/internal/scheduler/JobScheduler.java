@@ -468,6 +468,7 @@ public final class JobScheduler
             Optional<String> failure = Optional.empty();
             try
             {
+                CrashPoints.hit(CrashPoints.JOB_MID_BATCH);
                 job.body().run();
                 if (!job.isReplay())
                 {
