@@ -362,4 +362,70 @@ class RecoveryTest
         }
         assertEquals(1, failures.size(), "one onStreamingFailed event: " + failures);
     }
+
+    private static void produce(final Path topic, final List<String> records) throws InterruptedException
+    {
+        final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+            new java.util.concurrent.atomic.AtomicReference<>();
+        final Thread producer = new Thread(() ->
+        {
+            try (TopicWriter<String> writer = TopicWriter.open(topic, Codecs.STRING))
+            {
+                for (final String record : records)
+                {
+                    writer.append(record);
+                }
+            }
+            catch (final Throwable ex)
+            {
+                failure.set(ex);
+            }
+        }, "topic-producer");
+        producer.start();
+        producer.join();
+        if (failure.get() != null)
+        {
+            throw new AssertionError("producer failed", failure.get());
+        }
+    }
+
+    @Test
+    void aChronicleTopicInputRecoversItsRecordedRangesAndResumesAfterThem() throws Exception
+    {
+        final Path checkpoint = tmp.resolve("checkpoint");
+        final Path topic = tmp.resolve("topic");
+        final java.util.function.Function<StreamingTestDriver, List<CollectedOutput<?>>> pipeline = driver ->
+        {
+            final DStream<String> records = driver.context().chronicleTopic(topic, TopicStart.BEGINNING,
+                Codecs.STRING);
+            final CollectedOutput<String> raw = driver.collect(records);
+            final CollectedOutput<Pair<String, Long>> counts = driver.collect(records.mapToPair(r -> Pair.of(r, 1L))
+                .updateStateByKey((List<Long> values, Optional<Long> state) ->
+                    Optional.of(state.orElse(0L) + values.size())));
+            return List.of(raw, counts);
+        };
+        try (StreamingTestDriver driver = StreamingTestDriver.create(BATCH, checkpoint))
+        {
+            final List<CollectedOutput<?>> outs = pipeline.apply(driver);
+            driver.start();
+            produce(topic, List.of("a", "b"));
+            driver.advance(1);
+            produce(topic, List.of("a"));
+            driver.advance(1);
+            produce(topic, List.of("c"));
+            assertEquals(List.of(List.of("a", "b"), List.of("a")), outs.get(0).batches());
+            driver.crash();
+        }
+        produce(topic, List.of("b"));
+        try (StreamingTestDriver driver = StreamingTestDriver.recover(BATCH, checkpoint))
+        {
+            final List<CollectedOutput<?>> outs = pipeline.apply(driver);
+            driver.start();
+            driver.advance(1);
+            assertEquals(List.of(List.of("c", "b")), outs.get(0).batches(),
+                "what the topic got after the last recorded range, once");
+            assertEquals(List.of(List.of(Pair.of("a", 2L), Pair.of("b", 2L), Pair.of("c", 1L))), outs.get(1).batches(),
+                "state replayed over exactly the recorded ranges");
+        }
+    }
 }

@@ -160,12 +160,6 @@ public final class ContextRuntime implements ContextInternals
                         + "logged), and " + dataDir + " holds an earlier run's log: use a receiver input, or start on "
                         + "a new checkpoint directory");
                 }
-                if (input instanceof io.sluice.internal.topic.TopicInputNode<?>)
-                {
-                    throw new IllegalArgumentException("chronicleTopic inputs are not recovered from the log yet, and "
-                        + dataDir + " holds an earlier run's log: start on a new checkpoint directory and resume the "
-                        + "topic from topicStream.positionAfter(time) of your last output");
-                }
             }
             zeroTime = plan.zeroTime();
             firstBatchTime = plan.lastSealedTime() == Long.MIN_VALUE ? zeroTime + batchMs
@@ -179,6 +173,22 @@ public final class ContextRuntime implements ContextInternals
             clockOffsetMs = 0;
         }
         graph.start(zeroTime);
+        for (int i = 0; i < graph.inputs().size(); i++)
+        {
+            if (graph.inputs().get(i) instanceof io.sluice.internal.topic.TopicInputNode<?> topic)
+            {
+                if (plan.hasHistory())
+                {
+                    final java.util.NavigableMap<Long, long[]> ranges = new java.util.TreeMap<>();
+                    plan.sources(i).forEach((time, recorded) -> ranges.put(time, new long[] {recorded.from(), recorded.to()}));
+                    topic.recover(ranges, firstBatchTime, clockOffsetMs);
+                }
+                else
+                {
+                    topic.clockOffsetMs(clockOffsetMs);
+                }
+            }
+        }
         if (config.isFusionEnabled())
         {
             LongChainFusion.fuse(graph);
@@ -223,6 +233,10 @@ public final class ContextRuntime implements ContextInternals
             }
             pipeline.start();
             cutter = new PipelineCutter(pipeline, book, keepMs, retention::onSeal);
+        }
+        if (isRecoverable && hasTopicInput())
+        {
+            cutter = new SourceRecordingCutter(cutter, graph, manifest.writer(), this::fatal);
         }
         if (isRecoverable)
         {
@@ -306,6 +320,18 @@ public final class ContextRuntime implements ContextInternals
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ContextRuntime.class);
+
+    private boolean hasTopicInput()
+    {
+        for (final InputNode<?> input : graph.inputs())
+        {
+            if (input instanceof io.sluice.internal.topic.TopicInputNode<?>)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Directory under the data directory where built-in receivers keep their source positions. */
     public static final String SOURCES_DIR_NAME = "sources";

@@ -279,7 +279,11 @@ public final class BatchManifest implements AutoCloseable
         {
             return "is a seal too short for its streams";
         }
-        if (type < ManifestDescriptor.TYPE_SEAL || type > ManifestDescriptor.TYPE_SNAPSHOT)
+        if (ManifestDescriptor.TYPE_SOURCE == type && ManifestDescriptor.SOURCE_LENGTH > declared)
+        {
+            return "is a source record too short for its positions";
+        }
+        if (type < ManifestDescriptor.TYPE_SEAL || type > ManifestDescriptor.TYPE_SOURCE)
         {
             return "has unknown type " + type;
         }
@@ -335,6 +339,9 @@ public final class BatchManifest implements AutoCloseable
                 return new ManifestRecord.OutputDone(time, count);
             case ManifestDescriptor.TYPE_BATCH_DONE:
                 return new ManifestRecord.BatchDone(time, count);
+            case ManifestDescriptor.TYPE_SOURCE:
+                return new ManifestRecord.Source(time, count, entry.getLong(ManifestDescriptor.SOURCE_FROM_OFFSET),
+                    entry.getLong(ManifestDescriptor.SOURCE_TO_OFFSET));
             default:
             {
                 final int length = entry.getInt(ManifestDescriptor.SNAPSHOT_NAME_OFFSET);
@@ -420,6 +427,16 @@ public final class BatchManifest implements AutoCloseable
             header(ManifestDescriptor.TYPE_BATCH_DONE, ManifestDescriptor.HEADER_LENGTH,
                 (int)Math.min(Integer.MAX_VALUE, Math.max(0, processingMicros)), batchTime);
             return write(ManifestDescriptor.HEADER_LENGTH);
+        }
+
+        /** Appends what input {@code inputIndex} read for batch {@code batchTime}: positions {@code (from, to]}. */
+        public long source(final long batchTime, final int inputIndex, final long from, final long to)
+        {
+            final UnsafeBuffer buffer = header(ManifestDescriptor.TYPE_SOURCE, ManifestDescriptor.SOURCE_LENGTH,
+                inputIndex, batchTime);
+            buffer.putLong(ManifestDescriptor.SOURCE_FROM_OFFSET, from);
+            buffer.putLong(ManifestDescriptor.SOURCE_TO_OFFSET, to);
+            return write(ManifestDescriptor.SOURCE_LENGTH);
         }
 
         /** Appends that snapshot {@code fileName} of batch {@code batchTime} is durable. */

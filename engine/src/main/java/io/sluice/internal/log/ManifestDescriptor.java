@@ -35,6 +35,7 @@ package io.sluice.internal.log;
  *
  *  Start body: Batch Interval (long ms) | Batch Clock Offset (long ms) | Count x (name length int, UTF-8 name)
  *  Snapshot body: Snapshot Id (long) | Name length (int) | UTF-8 file name
+ *  Source body: From (long, exclusive) | To (long, inclusive): the input's positions for the batch
  * </pre>
  *
  * A record whose CRC does not match, whose length runs past its document, or whose version this build does not
@@ -55,6 +56,8 @@ public final class ManifestDescriptor
     public static final int TYPE_BATCH_DONE = 4;
     /** A state snapshot of the batch is durable. */
     public static final int TYPE_SNAPSHOT = 5;
+    /** What a non-receiver input read for a batch (Count = input index): a Chronicle topic's index range. */
+    public static final int TYPE_SOURCE = 6;
 
     public static final int CRC_OFFSET = 0;
     public static final int TYPE_OFFSET = 4;
@@ -76,6 +79,10 @@ public final class ManifestDescriptor
 
     public static final int SNAPSHOT_ID_OFFSET = HEADER_LENGTH;
     public static final int SNAPSHOT_NAME_OFFSET = HEADER_LENGTH + 8;
+
+    public static final int SOURCE_FROM_OFFSET = HEADER_LENGTH;
+    public static final int SOURCE_TO_OFFSET = HEADER_LENGTH + 8;
+    public static final int SOURCE_LENGTH = HEADER_LENGTH + 16;
 
     private ManifestDescriptor()
     {

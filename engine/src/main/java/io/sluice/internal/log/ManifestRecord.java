@@ -57,4 +57,9 @@ public sealed interface ManifestRecord
     record SnapshotDone(long batchTime, long snapshotId, String fileName) implements ManifestRecord
     {
     }
+
+    /** Input {@code inputIndex} (a Chronicle topic) read the positions {@code (from, to]} for batch {@code batchTime}. */
+    record Source(long batchTime, int inputIndex, long from, long to) implements ManifestRecord
+    {
+    }
 }

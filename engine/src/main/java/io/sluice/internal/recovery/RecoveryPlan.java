@@ -31,6 +31,8 @@ public final class RecoveryPlan
     private final String tornTail;
     private final int runs;
     private final List<ManifestRecord.SnapshotDone> snapshots;
+    private final java.util.Map<Integer, java.util.TreeMap<Long, ManifestRecord.Source>> sources =
+        new java.util.HashMap<>();
 
     private RecoveryPlan(final boolean hasHistory, final long zeroTime, final long lastSealedTime,
         final long previousClockOffsetMs, final List<BatchSegments> seals, final Set<Long> batchesDone,
@@ -68,6 +70,7 @@ public final class RecoveryPlan
         final Set<Long> outputsDone = new HashSet<>();
         int runs = 0;
         final List<ManifestRecord.SnapshotDone> snapshots = new ArrayList<>();
+        final List<ManifestRecord.Source> sourceRecords = new ArrayList<>();
         for (final ManifestRecord record : contents.records())
         {
             if (record instanceof ManifestRecord.Start start)
@@ -97,6 +100,10 @@ public final class RecoveryPlan
             else if (record instanceof ManifestRecord.SnapshotDone snapshot)
             {
                 snapshots.add(snapshot);
+            }
+            else if (record instanceof ManifestRecord.Source source)
+            {
+                sourceRecords.add(source);
             }
         }
         final List<Segment> lastNonEmpty = new ArrayList<>(streamNames.size());
@@ -133,8 +140,15 @@ public final class RecoveryPlan
             }
         }
         final long lastSealed = seals.isEmpty() ? Long.MIN_VALUE : seals.get(seals.size() - 1).batchTime();
-        return new RecoveryPlan(true, first.zeroTime(), lastSealed, last.clockOffsetMs(), List.copyOf(seals),
-            batchesDone, outputsDone, lastNonEmpty, contents.tornTail(), runs, List.copyOf(snapshots));
+        final RecoveryPlan plan = new RecoveryPlan(true, first.zeroTime(), lastSealed, last.clockOffsetMs(),
+            List.copyOf(seals), batchesDone, outputsDone, lastNonEmpty, contents.tornTail(), runs,
+            List.copyOf(snapshots));
+        for (final ManifestRecord.Source source : sourceRecords)
+        {
+            plan.sources.computeIfAbsent(source.inputIndex(), i -> new java.util.TreeMap<>())
+                .put(source.batchTime(), source);
+        }
+        return plan;
     }
 
     private static long key(final long time, final int outputId)
@@ -170,6 +184,12 @@ public final class RecoveryPlan
     public int runs()
     {
         return runs;
+    }
+
+    /** What input {@code inputIndex} (a topic) read per batch time, as recorded; empty when none. */
+    public java.util.NavigableMap<Long, ManifestRecord.Source> sources(final int inputIndex)
+    {
+        return sources.getOrDefault(inputIndex, new java.util.TreeMap<>());
     }
 
     /** The snapshots the manifest records as durable, oldest first. */

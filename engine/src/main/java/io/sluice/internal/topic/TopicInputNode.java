@@ -61,6 +61,9 @@ public final class TopicInputNode<T> extends InputNode<T>
     private AdvanceSource source;
     private LongConsumer advanceListener;
     private Thread timer;
+    private volatile long clockOffsetMs;
+    private java.util.NavigableMap<Long, long[]> recovered;
+    private long firstNewBatchTime = Long.MIN_VALUE;
 
     public TopicInputNode(final Graph graph, final Path dir, final TopicStart start, final Codec<T> codec,
         final Clock clock)
@@ -99,10 +102,23 @@ public final class TopicInputNode<T> extends InputNode<T>
         }
         startIndex = cursor;
         nextCutTime = graph.zeroTime() + graph.batchMs();
+        if (recovered != null)
+        {
+            // the recorded ranges of the batches cut before the crash; the first new batch starts after the last
+            for (final Map.Entry<Long, long[]> entry : recovered.entrySet())
+            {
+                cuts.put(entry.getKey(), new Range(entry.getValue()[0], entry.getValue()[1]));
+            }
+            if (!recovered.isEmpty())
+            {
+                cursor = recovered.lastEntry().getValue()[1];
+            }
+            nextCutTime = firstNewBatchTime;
+        }
         if (clock instanceof AdvanceSource advanceSource)
         {
             source = advanceSource;
-            advanceListener = this::cutUpTo;
+            advanceListener = now -> cutUpTo(now - clockOffsetMs);
             source.addAdvanceListener(advanceListener);
         }
         else
@@ -111,6 +127,38 @@ public final class TopicInputNode<T> extends InputNode<T>
             timer.setDaemon(true);
             timer.start();
         }
+        // a recovering context may already wait for a replayed batch's recorded range
+        notifyAll();
+    }
+
+    /**
+     * Recovery, before {@link #start()}: the ranges recorded for batches cut before a crash ({@code time -> (from,
+     * to]}), re-read exactly when those batches run again; the next cut is {@code firstNewBatchTime}, starting after
+     * the last recorded range (what arrived since is the first new batch's); the batch clock runs
+     * {@code clockOffsetMs} behind the context's clock.
+     */
+    public synchronized void recover(final java.util.NavigableMap<Long, long[]> ranges, final long firstNewBatchTime,
+        final long clockOffsetMs)
+    {
+        this.recovered = ranges;
+        this.firstNewBatchTime = firstNewBatchTime;
+        this.clockOffsetMs = clockOffsetMs;
+    }
+
+    /** The batch clock offset (non-zero after a recovery); set at start. */
+    public void clockOffsetMs(final long offsetMs)
+    {
+        this.clockOffsetMs = offsetMs;
+    }
+
+    /**
+     * The range cut for batch {@code time}, waiting for the cut ({@code null}: no cut at that time), as
+     * {@code {from, to}}: for the manifest's source record. Generator thread.
+     */
+    public long[] rangeFor(final long time)
+    {
+        final Range range = awaitCut(time);
+        return range == null ? null : new long[] {range.afterIndex(), range.lastIndex()};
     }
 
     @Override
@@ -163,7 +211,7 @@ public final class TopicInputNode<T> extends InputNode<T>
                 }
                 next = nextCutTime;
             }
-            final long now = clock.millis();
+            final long now = clock.millis() - clockOffsetMs;
             if (now >= next)
             {
                 cutUpTo(now);

@@ -61,12 +61,14 @@ class BatchManifestTest
                 writer.outputDone(1000, 1);
                 writer.batchDone(1000, 1500);
                 writer.snapshotDone(1000, 7, "snapshot-1000.bin");
+                writer.source(1000, 2, -1, 41);
             }
             final List<ManifestRecord> expected = List.of(
                 new ManifestRecord.Start(0, 1000, 0, List.of("socket a:1", "files /d")),
                 new ManifestRecord.Seal(new BatchSegments(1000, List.of(new Segment(0, 5, 1, 10), Segment.empty(1)))),
                 new ManifestRecord.OutputDone(1000, 0), new ManifestRecord.OutputDone(1000, 1),
-                new ManifestRecord.BatchDone(1000, 1500), new ManifestRecord.SnapshotDone(1000, 7, "snapshot-1000.bin"));
+                new ManifestRecord.BatchDone(1000, 1500), new ManifestRecord.SnapshotDone(1000, 7, "snapshot-1000.bin"),
+                new ManifestRecord.Source(1000, 2, -1, 41));
             assertEquals(new BatchManifest.Contents(expected, null), manifest.readRecords());
         }
         // a record whose bytes were damaged after its CRC was computed, then a valid one after it
@@ -91,7 +93,7 @@ class BatchManifestTest
                 writer.batchDone(2000, 10);
             }
             final BatchManifest.Contents contents = manifest.readRecords();
-            assertEquals(6, contents.records().size(), "the records before the damaged one");
+            assertEquals(7, contents.records().size(), "the records before the damaged one");
             assertTrue(contents.tornTail().contains("fails its CRC"), contents.tornTail());
         }
         assertEquals(liveBytesBefore, OffHeapAllocator.liveBytes());
