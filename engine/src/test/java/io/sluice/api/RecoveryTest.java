@@ -337,7 +337,9 @@ class RecoveryTest
             io.sluice.internal.recovery.CrashPoints.injectFault(io.sluice.internal.recovery.CrashPoints.LOG_AFTER_APPEND);
             try
             {
-                receiver.store(List.of("kept-1", "kept-2").iterator());
+                // one record: the fault hits the first block appended, which then holds exactly it (records still in the
+                // ring when the log fails are lost with the process: a record is safe once it is in the log)
+                receiver.store("kept-1");
                 final SluiceException failure = assertThrows(SluiceException.class,
                     () -> driver.context().awaitTerminationOrTimeout(Duration.ofMinutes(2)));
                 assertTrue(failure.getMessage().contains("the ingest log writer failed"), failure.getMessage());
@@ -357,7 +359,7 @@ class RecoveryTest
                 Codecs.STRING));
             driver.start();
             driver.advance(1);
-            assertEquals(List.of(List.of("kept-1", "kept-2")), out.batches(),
+            assertEquals(List.of(List.of("kept-1")), out.batches(),
                 "what reached the log before the fault is processed after the restart");
         }
         assertEquals(1, failures.size(), "one onStreamingFailed event: " + failures);
