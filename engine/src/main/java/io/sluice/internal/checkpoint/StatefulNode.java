@@ -17,6 +17,12 @@ public interface StatefulNode
     /** The stable id: the user's ({@code stateId(...)}), else derived from the kind and the node's position. */
     String stateId();
 
+    /** Whether this node's state can be written to a snapshot (otherwise its history is replayed from the log). */
+    default boolean canSnapshot()
+    {
+        return true;
+    }
+
     /** Whether the user named the id (a derived id changes when stateful operators are added before this one). */
     boolean isStateIdNamed();
 

@@ -208,7 +208,8 @@ public final class Graph
     {
         for (final Node<?> node : nodes)
         {
-            if (node.isHistoryDependent() && !(node instanceof io.sluice.internal.checkpoint.StatefulNode))
+            if (node.isHistoryDependent() && !(node instanceof io.sluice.internal.checkpoint.StatefulNode s
+                && s.canSnapshot()))
             {
                 return false;
             }

@@ -117,6 +117,52 @@ public final class LongLongReducedWindowOperator implements LongLongPaneWindow
         }
     }
 
+    /**
+     * Writes the window for a state snapshot: {@code int version (1), long nextEndPane, int n, n keys, n values} (the
+     * window map in insertion order, zero-valued keys included), then the pane ring ({@link LongLongPaneRing#writeTo}).
+     */
+    public void writeState(final java.io.DataOutput out) throws java.io.IOException
+    {
+        out.writeInt(1);
+        out.writeLong(nextEndPane);
+        out.writeInt(window.size());
+        for (int slot = window.nextSlot(0); slot >= 0; slot = window.nextSlot(slot + 1))
+        {
+            out.writeLong(window.keyAt(slot));
+        }
+        for (int slot = window.nextSlot(0); slot >= 0; slot = window.nextSlot(slot + 1))
+        {
+            out.writeLong(window.valueAt(slot));
+        }
+        ring.writeTo(out);
+    }
+
+    /** Replaces this fresh operator's window with what {@link #writeState} wrote. */
+    public void readState(final java.io.DataInput in) throws java.io.IOException
+    {
+        final int version = in.readInt();
+        if (version != 1)
+        {
+            throw new IllegalStateException("unknown window state version " + version + " (this build reads 1)");
+        }
+        if (!window.isEmpty())
+        {
+            throw new IllegalStateException("restore a window into a fresh operator: this one already holds keys");
+        }
+        nextEndPane = in.readLong();
+        final int n = in.readInt();
+        final long[] keys = new long[n];
+        for (int i = 0; i < n; i++)
+        {
+            keys[i] = in.readLong();
+        }
+        for (int i = 0; i < n; i++)
+        {
+            window.put(keys[i], in.readLong());
+        }
+        ring.readFrom(in);
+    }
+
     /** Keys in the window now (after the last slide). */
     public int windowSize()
     {

@@ -64,6 +64,24 @@ public final class LongLongWindowNode extends SlidingWindowNode<Pair<Long, Long>
     }
 
     @Override
+    boolean canWriteState()
+    {
+        return window instanceof LongLongReducedWindowOperator;
+    }
+
+    @Override
+    void writeWindowState(final java.io.DataOutput out) throws java.io.IOException
+    {
+        ((LongLongReducedWindowOperator)window).writeState(out);
+    }
+
+    @Override
+    void readWindowState(final java.io.DataInput in) throws java.io.IOException
+    {
+        ((LongLongReducedWindowOperator)window).readState(in);
+    }
+
+    @Override
     void closeWindow()
     {
         window.close();

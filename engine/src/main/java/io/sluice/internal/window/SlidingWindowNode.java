@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * @param <T> the element type of the parent and of this node
  */
-abstract class SlidingWindowNode<T> extends Node<T>
+abstract class SlidingWindowNode<T> extends Node<T> implements io.sluice.internal.checkpoint.StatefulNode
 {
     private final Node<T> parent;
     private final ColumnLayout<T> layout;
@@ -61,6 +61,93 @@ abstract class SlidingWindowNode<T> extends Node<T>
 
     /** Frees the panes; called once, when the context stops. */
     abstract void closeWindow();
+
+    /** Whether this window's panes can be written to a snapshot (today: long keys with an inverse). */
+    boolean canWriteState()
+    {
+        return false;
+    }
+
+    /** Writes the panes and window (see the operator's {@code writeState}). */
+    void writeWindowState(final java.io.DataOutput out) throws java.io.IOException
+    {
+        throw new UnsupportedOperationException(name() + " is not snapshot");
+    }
+
+    /** Reads them back into the fresh operator. */
+    void readWindowState(final java.io.DataInput in) throws java.io.IOException
+    {
+        throw new UnsupportedOperationException(name() + " is not snapshot");
+    }
+
+    @Override
+    public final boolean canSnapshot()
+    {
+        return canWriteState();
+    }
+
+    @Override
+    public final String stateKind()
+    {
+        return isIncremental ? "reduceByKeyAndWindow-inverse" : "reduceByKeyAndWindow";
+    }
+
+    @Override
+    public final String stateSchema()
+    {
+        return "fast;node=" + getClass().getSimpleName() + ";window=" + windowMs + ";slide=" + slideMs;
+    }
+
+    /** Layout: long time of the last slide applied, then the operator's state. */
+    @Override
+    public final void writeState(final long time, final java.io.DataOutput out,
+        final io.sluice.internal.checkpoint.StateCodecs codecs) throws java.io.IOException
+    {
+        final BatchData<T> batch = getOrCompute(time);
+        if (batch != null)
+        {
+            batch.force();
+        }
+        synchronized (lock)
+        {
+            out.writeLong(lastSlideMs);
+            writeWindowState(out);
+        }
+    }
+
+    @Override
+    public final void restoreState(final long time, final java.io.DataInput in,
+        final io.sluice.internal.checkpoint.StateCodecs codecs) throws java.io.IOException
+    {
+        synchronized (lock)
+        {
+            lastSlideMs = in.readLong();
+            readWindowState(in);
+        }
+        placeholder(time);
+    }
+
+    @Override
+    public final void restoreEmpty(final long time)
+    {
+        synchronized (lock)
+        {
+            lastSlideMs = time;
+        }
+        placeholder(time);
+    }
+
+    private void placeholder(final long time)
+    {
+        if (isTimeValid(time))
+        {
+            restoreBatch(time, BatchData.columnar(time, layout, () ->
+            {
+                throw new IllegalStateException(name() + "'s batch at " + time + " ms was restored from a state "
+                    + "snapshot; only later slides can be read");
+            }));
+        }
+    }
 
     @Override
     public final long slideMs()
