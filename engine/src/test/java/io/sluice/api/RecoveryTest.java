@@ -131,7 +131,8 @@ class RecoveryTest
     {
         final long restored = crashThreeTimes(pipeline, java.util.Map.of("sluice.checkpoint.minInterval", "0s"));
         if (pipeline.name().startsWith("UPDATE_STATE") || pipeline.name().startsWith("MAP_WITH_STATE")
-            || pipeline == Pipeline.WINDOW_INVERSE_GENERIC || pipeline == Pipeline.WINDOW_INVERSE_FAST)
+            || pipeline == Pipeline.WINDOW_INVERSE_GENERIC || pipeline == Pipeline.WINDOW_INVERSE_FAST
+            || pipeline == Pipeline.WINDOW_FAST)
         {
             assertEquals(10_000L, restored, pipeline + ": the last recovery restored the snapshot of batch 10 s");
         }

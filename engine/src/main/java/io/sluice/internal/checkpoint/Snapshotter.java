@@ -111,6 +111,16 @@ public final class Snapshotter
             {
                 return true;
             }
+            if (node instanceof StatefulNode && node.checkpointIntervalMs() == 0)
+            {
+                // a window without a checkpoint interval of its own (no inverse): Spark's default, slide x ceil(10 s)
+                final long slide = node.slideMs();
+                final long interval = slide * ((10_000 + slide - 1) / slide);
+                if ((time - graph.zeroTime()) % interval == 0)
+                {
+                    return true;
+                }
+            }
         }
         return false;
     }

@@ -66,19 +66,33 @@ public final class LongLongWindowNode extends SlidingWindowNode<Pair<Long, Long>
     @Override
     boolean canWriteState()
     {
-        return window instanceof LongLongReducedWindowOperator;
+        return true;
     }
 
     @Override
     void writeWindowState(final java.io.DataOutput out) throws java.io.IOException
     {
-        ((LongLongReducedWindowOperator)window).writeState(out);
+        if (window instanceof LongLongReducedWindowOperator incremental)
+        {
+            incremental.writeState(out);
+        }
+        else
+        {
+            ((LongLongWindowedReduceOperator)window).writeState(out);
+        }
     }
 
     @Override
     void readWindowState(final java.io.DataInput in) throws java.io.IOException
     {
-        ((LongLongReducedWindowOperator)window).readState(in);
+        if (window instanceof LongLongReducedWindowOperator incremental)
+        {
+            incremental.readState(in);
+        }
+        else
+        {
+            ((LongLongWindowedReduceOperator)window).readState(in);
+        }
     }
 
     @Override

@@ -101,6 +101,56 @@ public final class LongLongWindowedReduceOperator implements LongLongPaneWindow
         return WindowOutput.append(window, outKeys, outValues);
     }
 
+    /**
+     * Writes the window for a state snapshot: {@code int version (1), long nextEndPane, long boundaryPane, int n, n
+     * keys, n values} (the back stack's aggregate), then the pane ring and its suffix aggregates.
+     */
+    public void writeState(final java.io.DataOutput out) throws java.io.IOException
+    {
+        out.writeInt(1);
+        out.writeLong(nextEndPane);
+        out.writeLong(boundaryPane);
+        out.writeInt(back.size());
+        for (int slot = back.nextSlot(0); slot >= 0; slot = back.nextSlot(slot + 1))
+        {
+            out.writeLong(back.keyAt(slot));
+        }
+        for (int slot = back.nextSlot(0); slot >= 0; slot = back.nextSlot(slot + 1))
+        {
+            out.writeLong(back.valueAt(slot));
+        }
+        ring.writeTo(out);
+        ring.writeSuffixesTo(out);
+    }
+
+    /** Replaces this fresh operator's window with what {@link #writeState} wrote. */
+    public void readState(final java.io.DataInput in) throws java.io.IOException
+    {
+        final int version = in.readInt();
+        if (version != 1)
+        {
+            throw new IllegalStateException("unknown window state version " + version + " (this build reads 1)");
+        }
+        if (!back.isEmpty() || nextEndPane != geometry.slidePanes())
+        {
+            throw new IllegalStateException("restore a window into a fresh operator: this one has slid already");
+        }
+        nextEndPane = in.readLong();
+        boundaryPane = in.readLong();
+        final int n = in.readInt();
+        final long[] keys = new long[n];
+        for (int i = 0; i < n; i++)
+        {
+            keys[i] = in.readLong();
+        }
+        for (int i = 0; i < n; i++)
+        {
+            back.put(keys[i], in.readLong());
+        }
+        ring.readFrom(in);
+        ring.readSuffixesFrom(in);
+    }
+
     @Override
     public void close()
     {

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * The fast inverse window's state round-trips: snapshot after slide k, restore into a fresh operator, and every later
+ * The fast windows' state round-trips (with an inverse, and combining panes without one): snapshot after slide k, restore into a fresh operator, and every later
  * slide equals the original's, at every k (with and without a filter, slides shorter and longer than the window).
  */
 @ExtendWith(OffHeapLeakCheck.class)
@@ -90,6 +90,64 @@ class WindowSnapshotTest
                 final List<List<Pair<Long, Long>>> seen = new ArrayList<>(run(before, input, 1, cut, slideMs));
                 after.readState(new DataInputStream(new ByteArrayInputStream(snapshot(before))));
                 seen.addAll(run(after, input, cut + 1, BATCHES, slideMs));
+                assertEquals(expected, seen, "restored after batch " + cut);
+            }
+        }
+    }
+
+    /** Feeds batches {@code from..to} to the combining (no inverse) operator and returns every slide's output. */
+    private static List<List<Pair<Long, Long>>> runCombining(final LongLongWindowedReduceOperator op,
+        final List<List<Pair<Long, Long>>> input, final int from, final int to, final long slideMs)
+    {
+        final List<List<Pair<Long, Long>>> slides = new ArrayList<>();
+        try (PairColumns in = new PairColumns(); PairColumns out = new PairColumns())
+        {
+            for (int b = from; b <= to; b++)
+            {
+                in.fill(input.get(b - 1));
+                op.add(b * BATCH_MS, in.keys.address(), in.values.address(), 0, in.size());
+                if (b * BATCH_MS % slideMs == 0)
+                {
+                    out.fill(null);
+                    op.slide(b * BATCH_MS, out.keys, out.values);
+                    slides.add(out.pairs());
+                }
+            }
+        }
+        return slides;
+    }
+
+    @ParameterizedTest(name = "combining: window {0} slide {1} (batches)")
+    @CsvSource({"3,1", "4,2", "2,3", "6,4", "5,5", "10,1"})
+    void aCombiningWindowRestoredAfterAnySlideContinuesExactly(final int windowBatches, final int slideBatches)
+        throws IOException
+    {
+        final List<List<Pair<Long, Long>>> input = PairColumns.randomBatches(windowBatches * 29L + slideBatches,
+            BATCHES, 8, 6);
+        final long windowMs = windowBatches * BATCH_MS;
+        final long slideMs = slideBatches * BATCH_MS;
+        final List<List<Pair<Long, Long>>> expected;
+        try (LongLongWindowedReduceOperator whole = new LongLongWindowedReduceOperator(Long::sum, windowMs, slideMs,
+            BATCH_MS))
+        {
+            expected = runCombining(whole, input, 1, BATCHES, slideMs);
+        }
+        for (int cut = slideBatches; cut < BATCHES; cut += slideBatches)
+        {
+            try (LongLongWindowedReduceOperator before = new LongLongWindowedReduceOperator(Long::sum, windowMs,
+                slideMs, BATCH_MS);
+                LongLongWindowedReduceOperator after = new LongLongWindowedReduceOperator(Long::sum, windowMs,
+                    slideMs, BATCH_MS))
+            {
+                final List<List<Pair<Long, Long>>> seen = new ArrayList<>(runCombining(before, input, 1, cut,
+                    slideMs));
+                final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                try (DataOutputStream out = new DataOutputStream(bytes))
+                {
+                    before.writeState(out);
+                }
+                after.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+                seen.addAll(runCombining(after, input, cut + 1, BATCHES, slideMs));
                 assertEquals(expected, seen, "restored after batch " + cut);
             }
         }
