@@ -75,6 +75,10 @@ class RecoveryTest
         WINDOW_FAST(in -> in.mapToLongPair(Pair::key, Pair::value).reduceByKeyAndWindow(Long::sum,
             BATCH.multipliedBy(4), BATCH.multipliedBy(2)).boxed()),
         WINDOW_GENERIC(in -> in.mapToPair(p -> p).reduceByKeyAndWindow(Long::sum, BATCH.multipliedBy(3), BATCH)),
+        REDUCE_BY_WINDOW_FAST(in -> in.mapToLong(Pair::value).reduceByWindow(Long::sum, (a, b) -> a - b,
+            BATCH.multipliedBy(3), BATCH).boxed().map(v -> Pair.of(0L, v))),
+        COUNT_BY_WINDOW_FAST(in -> in.mapToLong(Pair::value).countByWindow(BATCH.multipliedBy(4), BATCH.multipliedBy(2))
+            .boxed().map(v -> Pair.of(1L, v))),
         STATELESS(in -> in.mapToPair(p -> p).reduceByKey(Long::sum));
 
         final Function<DStream<Pair<Long, Long>>, DStream<Pair<Long, Long>>> build;
@@ -132,7 +136,8 @@ class RecoveryTest
         final long restored = crashThreeTimes(pipeline, java.util.Map.of("sluice.checkpoint.minInterval", "0s"));
         if (pipeline.name().startsWith("UPDATE_STATE") || pipeline.name().startsWith("MAP_WITH_STATE")
             || pipeline == Pipeline.WINDOW_INVERSE_GENERIC || pipeline == Pipeline.WINDOW_INVERSE_FAST
-            || pipeline == Pipeline.WINDOW_FAST)
+            || pipeline == Pipeline.WINDOW_FAST || pipeline == Pipeline.REDUCE_BY_WINDOW_FAST
+            || pipeline == Pipeline.COUNT_BY_WINDOW_FAST)
         {
             assertEquals(10_000L, restored, pipeline + ": the last recovery restored the snapshot of batch 10 s");
         }

@@ -72,27 +72,13 @@ public final class LongLongWindowNode extends SlidingWindowNode<Pair<Long, Long>
     @Override
     void writeWindowState(final java.io.DataOutput out) throws java.io.IOException
     {
-        if (window instanceof LongLongReducedWindowOperator incremental)
-        {
-            incremental.writeState(out);
-        }
-        else
-        {
-            ((LongLongWindowedReduceOperator)window).writeState(out);
-        }
+        writeOperatorState(window, out);
     }
 
     @Override
     void readWindowState(final java.io.DataInput in) throws java.io.IOException
     {
-        if (window instanceof LongLongReducedWindowOperator incremental)
-        {
-            incremental.readState(in);
-        }
-        else
-        {
-            ((LongLongWindowedReduceOperator)window).readState(in);
-        }
+        readOperatorState(window, in);
     }
 
     @Override

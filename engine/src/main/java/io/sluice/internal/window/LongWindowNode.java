@@ -67,6 +67,24 @@ public final class LongWindowNode extends SlidingWindowNode<Long>
     }
 
     @Override
+    boolean canWriteState()
+    {
+        return true;
+    }
+
+    @Override
+    void writeWindowState(final java.io.DataOutput out) throws java.io.IOException
+    {
+        writeOperatorState(window, out);
+    }
+
+    @Override
+    void readWindowState(final java.io.DataInput in) throws java.io.IOException
+    {
+        readOperatorState(window, in);
+    }
+
+    @Override
     void closeWindow()
     {
         window.close();

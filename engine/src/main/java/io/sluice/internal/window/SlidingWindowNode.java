@@ -80,6 +80,34 @@ abstract class SlidingWindowNode<T> extends Node<T> implements io.sluice.interna
         throw new UnsupportedOperationException(name() + " is not snapshot");
     }
 
+    /** Writes a long-keyed pane window's state (either operator). */
+    static void writeOperatorState(final LongLongPaneWindow window, final java.io.DataOutput out)
+        throws java.io.IOException
+    {
+        if (window instanceof LongLongReducedWindowOperator incremental)
+        {
+            incremental.writeState(out);
+        }
+        else
+        {
+            ((LongLongWindowedReduceOperator)window).writeState(out);
+        }
+    }
+
+    /** Reads it back into a fresh operator of the same kind. */
+    static void readOperatorState(final LongLongPaneWindow window, final java.io.DataInput in)
+        throws java.io.IOException
+    {
+        if (window instanceof LongLongReducedWindowOperator incremental)
+        {
+            incremental.readState(in);
+        }
+        else
+        {
+            ((LongLongWindowedReduceOperator)window).readState(in);
+        }
+    }
+
     @Override
     public final boolean canSnapshot()
     {
