@@ -143,6 +143,7 @@ public final class ContextRuntime implements ContextInternals
         {
             manifest = new BatchManifest(createDirectories(dataDir.resolve(IngestPipeline.MANIFEST_DIR_NAME)),
                 config.ingest().rollCycle(), timeProvider());
+            manifest.onWriteFailure(cause -> fatal("the batch manifest cannot be written", cause));
         }
         plan = isRecoverable ? RecoveryPlan.read(manifest.readRecords(), batchMs, streamNames, dataDir.toString())
             : RecoveryPlan.read(new BatchManifest.Contents(List.of(), null), batchMs, streamNames, "");
@@ -210,17 +211,9 @@ public final class ContextRuntime implements ContextInternals
         {
             keepMs = Math.max(keepMs, entry.node().rememberMs());
         }
-        final long retentionKeepMs = keepMs;
-        retention = manifest == null ? null : new LogRetention(null, manifest,
-            () -> writeStartRecord(zeroTime, batchMs, streamNames), retentionKeepMs, config.logRetentionMs(),
-            Math.max(batchMs, 1000));
-        final java.util.function.Consumer<BatchSegments> onSeal = retention == null ? seal -> { } : retention::onSeal;
-        BatchCutter cutter = isRecoverable ? new SealCutter(manifest.writer(), this::fatal, onSeal) : BatchCutter.NONE;
         if (!receivers.isEmpty())
         {
             pipeline = new IngestPipeline(config.ingest(), dataDir, manifest, timeProvider());
-            retention = new LogRetention(pipeline, manifest, () -> writeStartRecord(zeroTime, batchMs, streamNames),
-                retentionKeepMs, config.logRetentionMs(), Math.max(batchMs, 1000));
             pipeline.failureListener(cause -> fatal("the ingest log writer failed", cause));
             for (final ReceiverEntry<?> entry : receivers)
             {
@@ -231,12 +224,23 @@ public final class ContextRuntime implements ContextInternals
                     pipeline.carryOverAfter(streamId, plan.lastNonEmptySegment(streamId));
                 }
             }
+        }
+        retention = manifest == null ? null : new LogRetention(pipeline, manifest,
+            () -> writeStartRecord(zeroTime, batchMs, streamNames), keepMs, config.logRetentionMs(),
+            Math.max(batchMs, 1000));
+        BatchCutter cutter = BatchCutter.NONE;
+        if (pipeline != null)
+        {
             pipeline.start();
             cutter = new PipelineCutter(pipeline, book, keepMs, retention::onSeal);
         }
+        else if (isRecoverable)
+        {
+            cutter = new SealCutter(manifest.writer(), retention::onSeal);
+        }
         if (isRecoverable && hasTopicInput())
         {
-            cutter = new SourceRecordingCutter(cutter, graph, manifest.writer(), this::fatal);
+            cutter = new SourceRecordingCutter(cutter, graph, manifest.writer());
         }
         if (isRecoverable)
         {
@@ -260,7 +264,7 @@ public final class ContextRuntime implements ContextInternals
 
         bus.start();
         scheduler = new JobScheduler(graph, clock, cutter, this::recordsPerStream, bus, this::report, source == null,
-            new ManifestCompletions(completionWriter, snapshotter, this::fatal, this::afterBatch));
+            new ManifestCompletions(completionWriter, snapshotter, this::afterBatch));
         scheduler.start(firstBatchTime, replay, clockOffsetMs);
         if (source != null)
         {

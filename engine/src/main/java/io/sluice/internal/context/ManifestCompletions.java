@@ -13,7 +13,6 @@ final class ManifestCompletions implements CompletionLog
     private final BatchManifest.Writer writer;
     private final Snapshotter snapshotter;
 
-    private final java.util.function.BiConsumer<String, Throwable> fatal;
 
     private final java.util.function.LongConsumer afterBatch;
 
@@ -24,29 +23,19 @@ final class ManifestCompletions implements CompletionLog
      * @param afterBatch  told each completed batch time (log retention).
      */
     ManifestCompletions(final BatchManifest.Writer writer, final Snapshotter snapshotter,
-        final java.util.function.BiConsumer<String, Throwable> fatal, final java.util.function.LongConsumer afterBatch)
+        final java.util.function.LongConsumer afterBatch)
     {
         this.afterBatch = afterBatch;
         this.writer = writer;
         this.snapshotter = snapshotter;
-        this.fatal = fatal;
     }
 
     @Override
     public void outputDone(final long time, final int outputId)
     {
-        if (writer == null)
-        {
-            return;
-        }
-        try
+        if (writer != null)
         {
             writer.outputDone(time, outputId);
-        }
-        catch (final RuntimeException | Error ex)
-        {
-            fatal.accept("the batch manifest cannot be written", ex);
-            throw ex;
         }
     }
 
@@ -55,15 +44,7 @@ final class ManifestCompletions implements CompletionLog
     {
         if (writer != null)
         {
-            try
-            {
-                writer.batchDone(time, processingMicros);
-            }
-            catch (final RuntimeException | Error ex)
-            {
-                fatal.accept("the batch manifest cannot be written", ex);
-                throw ex;
-            }
+            writer.batchDone(time, processingMicros);
         }
         if (snapshotter != null)
         {

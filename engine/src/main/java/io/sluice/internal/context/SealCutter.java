@@ -14,20 +14,17 @@ import java.util.List;
 final class SealCutter implements BatchCutter
 {
     private final BatchManifest.Writer writer;
-    private final java.util.function.BiConsumer<String, Throwable> fatal;
 
     /**
      * @param writer used only on the generator thread.
-     * @param fatal  told when the manifest cannot be written.
+     * @param onSeal told of each seal (retention).
      */
     private final java.util.function.Consumer<BatchSegments> onSeal;
 
-    SealCutter(final BatchManifest.Writer writer, final java.util.function.BiConsumer<String, Throwable> fatal,
-        final java.util.function.Consumer<BatchSegments> onSeal)
+    SealCutter(final BatchManifest.Writer writer, final java.util.function.Consumer<BatchSegments> onSeal)
     {
         this.onSeal = onSeal;
         this.writer = writer;
-        this.fatal = fatal;
     }
 
     @Override
@@ -38,16 +35,8 @@ final class SealCutter implements BatchCutter
     @Override
     public void awaitCut(final long time)
     {
-        try
-        {
-            final BatchSegments seal = new BatchSegments(time, List.of());
-            writer.seal(seal);
-            onSeal.accept(seal);
-        }
-        catch (final RuntimeException | Error ex)
-        {
-            fatal.accept("the batch manifest cannot be written", ex);
-            throw ex;
-        }
+        final BatchSegments seal = new BatchSegments(time, List.of());
+        writer.seal(seal);
+        onSeal.accept(seal);
     }
 }

@@ -5,8 +5,6 @@ import io.sluice.internal.log.BatchManifest;
 import io.sluice.internal.scheduler.BatchCutter;
 import io.sluice.internal.topic.TopicInputNode;
 
-import java.util.function.BiConsumer;
-
 /**
  * Records, after each batch's seal and before its jobs are generated, the index range every Chronicle topic input
  * cut for the batch (a source record in the manifest), so recovery re-reads exactly those records when the batch runs
@@ -18,16 +16,13 @@ final class SourceRecordingCutter implements BatchCutter
     private final BatchCutter inner;
     private final Graph graph;
     private final BatchManifest.Writer writer;
-    private final BiConsumer<String, Throwable> fatal;
 
     /** @param writer used only on the generator thread. */
-    SourceRecordingCutter(final BatchCutter inner, final Graph graph, final BatchManifest.Writer writer,
-        final BiConsumer<String, Throwable> fatal)
+    SourceRecordingCutter(final BatchCutter inner, final Graph graph, final BatchManifest.Writer writer)
     {
         this.inner = inner;
         this.graph = graph;
         this.writer = writer;
-        this.fatal = fatal;
     }
 
     @Override
@@ -47,15 +42,7 @@ final class SourceRecordingCutter implements BatchCutter
                 final long[] range = topic.rangeFor(time);
                 if (range != null)
                 {
-                    try
-                    {
-                        writer.source(time, i, range[0], range[1]);
-                    }
-                    catch (final RuntimeException | Error ex)
-                    {
-                        fatal.accept("the batch manifest cannot be written", ex);
-                        throw ex;
-                    }
+                    writer.source(time, i, range[0], range[1]);
                 }
             }
         }

@@ -121,6 +121,20 @@ public abstract class Node<T>
     }
 
     /**
+     * Recovery, for a node whose state lives in its operator (the fast path): marks its batch at {@code time} as
+     * computed, so the next batch builds on the restored operator rather than recomputing {@code time}; reading that
+     * batch's columns fails (only later batches exist after a restore).
+     */
+    protected final void restorePlaceholder(final long time, final io.sluice.internal.column.ColumnLayout<T> layout)
+    {
+        restoreBatch(time, BatchData.columnar(time, layout, () ->
+        {
+            throw new IllegalStateException(name() + "'s batch at " + time + " ms was restored from a state snapshot; "
+                + "only later batches can be read");
+        }));
+    }
+
+    /**
      * Whether this node's batch at {@code t} depends on batches before {@code t} that its parents no longer produce
      * on demand (state, pane windows): recovery then replays the log's batches through it to rebuild that history.
      * Default: {@link #mustCheckpoint()}.

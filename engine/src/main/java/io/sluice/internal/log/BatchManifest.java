@@ -37,6 +37,7 @@ public final class BatchManifest implements AutoCloseable
     private final List<Writer> writers = new ArrayList<>();
     private Writer sealWriter;
     private boolean isClosed;
+    private volatile java.util.function.Consumer<Throwable> writeFailure = cause -> { };
 
     /**
      * Opens (creating if needed) the manifest in {@code dir}.
@@ -51,6 +52,15 @@ public final class BatchManifest implements AutoCloseable
         final net.openhft.chronicle.core.time.TimeProvider timeProvider)
     {
         queue = LogQueues.open(dir, rollCycle, timeProvider);
+    }
+
+    /**
+     * Sets who is told when appending a record fails (a full disk, an unwritable directory), on the writing thread,
+     * before the failure is rethrown to the writer's caller: the context stops on it.
+     */
+    public void onWriteFailure(final java.util.function.Consumer<Throwable> listener)
+    {
+        writeFailure = listener;
     }
 
     /**
@@ -473,11 +483,19 @@ public final class BatchManifest implements AutoCloseable
                 crcCopy = new byte[length];
             }
             scratch.putInt(ManifestDescriptor.CRC_OFFSET, crc(scratch, length, crcCopy, crc32c));
-            if (null == appender)
+            try
             {
-                appender = queue.createAppender();
+                if (null == appender)
+                {
+                    appender = queue.createAppender();
+                }
+                return LogQueues.append(appender, scratchAddress, length);
             }
-            return LogQueues.append(appender, scratchAddress, length);
+            catch (final RuntimeException | Error ex)
+            {
+                writeFailure.accept(ex);
+                throw ex;
+            }
         }
 
         private UnsafeBuffer scratch(final int length)

@@ -115,10 +115,7 @@ abstract class MappedStateNode<P> extends Node<Long> implements StatefulNode
         {
             lastTimeMs = time;
         }
-        restoreBatch(time, BatchData.columnar(time, ColumnLayout.LONGS, () ->
-        {
-            throw new IllegalStateException(name() + "'s batch at " + time + " ms precedes its restore");
-        }));
+        restorePlaceholder(time, ColumnLayout.LONGS);
     }
 
     @Override
@@ -138,11 +135,7 @@ abstract class MappedStateNode<P> extends Node<Long> implements StatefulNode
             }
             lastTimeMs = last;
         }
-        restoreBatch(time, BatchData.columnar(time, ColumnLayout.LONGS, () ->
-        {
-            throw new IllegalStateException(name() + "'s batch at " + time + " ms was restored from a state snapshot; "
-                + "only later batches can be read");
-        }));
+        restorePlaceholder(time, ColumnLayout.LONGS);
     }
 
     @Override

@@ -87,10 +87,7 @@ abstract class StateStreamNode<T> extends Node<T> implements StatefulNode
         {
             lastTimeMs = time;
         }
-        restoreBatch(time, BatchData.columnar(time, layout, () ->
-        {
-            throw new IllegalStateException(name() + "'s batch at " + time + " ms precedes its restore");
-        }));
+        restorePlaceholder(time, layout);
     }
 
     @Override
@@ -102,11 +99,7 @@ abstract class StateStreamNode<T> extends Node<T> implements StatefulNode
             readOperatorState(in);
             lastTimeMs = last;
         }
-        restoreBatch(time, BatchData.columnar(time, layout, () ->
-        {
-            throw new IllegalStateException(name() + "'s batch at " + time + " ms was restored from a state snapshot; "
-                + "only later batches can be read");
-        }));
+        restorePlaceholder(time, layout);
     }
 
     @Override

@@ -17,6 +17,12 @@ public interface LongLongPaneWindow extends AutoCloseable
     /** Slides to the window ending at {@code windowEndOffsetMs} and appends it; returns how many pairs. */
     int slide(long windowEndOffsetMs, LongVector outKeys, LongVector outValues);
 
+    /** Writes the window's state (panes, window or back aggregates, position) for a state snapshot. */
+    void writeState(java.io.DataOutput out) throws java.io.IOException;
+
+    /** Replaces a fresh operator's state with what {@link #writeState} wrote. */
+    void readState(java.io.DataInput in) throws java.io.IOException;
+
     @Override
     void close();
 }

@@ -121,6 +121,7 @@ public final class LongLongReducedWindowOperator implements LongLongPaneWindow
      * Writes the window for a state snapshot: {@code int version (1), long nextEndPane, int n, n keys, n values} (the
      * window map in insertion order, zero-valued keys included), then the pane ring ({@link LongLongPaneRing#writeTo}).
      */
+    @Override
     public void writeState(final java.io.DataOutput out) throws java.io.IOException
     {
         out.writeInt(1);
@@ -138,6 +139,7 @@ public final class LongLongReducedWindowOperator implements LongLongPaneWindow
     }
 
     /** Replaces this fresh operator's window with what {@link #writeState} wrote. */
+    @Override
     public void readState(final java.io.DataInput in) throws java.io.IOException
     {
         final int version = in.readInt();

@@ -105,6 +105,7 @@ public final class LongLongWindowedReduceOperator implements LongLongPaneWindow
      * Writes the window for a state snapshot: {@code int version (1), long nextEndPane, long boundaryPane, int n, n
      * keys, n values} (the back stack's aggregate), then the pane ring and its suffix aggregates.
      */
+    @Override
     public void writeState(final java.io.DataOutput out) throws java.io.IOException
     {
         out.writeInt(1);
@@ -124,6 +125,7 @@ public final class LongLongWindowedReduceOperator implements LongLongPaneWindow
     }
 
     /** Replaces this fresh operator's window with what {@link #writeState} wrote. */
+    @Override
     public void readState(final java.io.DataInput in) throws java.io.IOException
     {
         final int version = in.readInt();

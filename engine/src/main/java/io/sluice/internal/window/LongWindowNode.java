@@ -75,13 +75,13 @@ public final class LongWindowNode extends SlidingWindowNode<Long>
     @Override
     void writeWindowState(final java.io.DataOutput out) throws java.io.IOException
     {
-        writeOperatorState(window, out);
+        window.writeState(out);
     }
 
     @Override
     void readWindowState(final java.io.DataInput in) throws java.io.IOException
     {
-        readOperatorState(window, in);
+        window.readState(in);
     }
 
     @Override

@@ -80,34 +80,6 @@ abstract class SlidingWindowNode<T> extends Node<T> implements io.sluice.interna
         throw new UnsupportedOperationException(name() + " is not snapshot");
     }
 
-    /** Writes a long-keyed pane window's state (either operator). */
-    static void writeOperatorState(final LongLongPaneWindow window, final java.io.DataOutput out)
-        throws java.io.IOException
-    {
-        if (window instanceof LongLongReducedWindowOperator incremental)
-        {
-            incremental.writeState(out);
-        }
-        else
-        {
-            ((LongLongWindowedReduceOperator)window).writeState(out);
-        }
-    }
-
-    /** Reads it back into a fresh operator of the same kind. */
-    static void readOperatorState(final LongLongPaneWindow window, final java.io.DataInput in)
-        throws java.io.IOException
-    {
-        if (window instanceof LongLongReducedWindowOperator incremental)
-        {
-            incremental.readState(in);
-        }
-        else
-        {
-            ((LongLongWindowedReduceOperator)window).readState(in);
-        }
-    }
-
     @Override
     public final boolean canSnapshot()
     {
@@ -169,11 +141,7 @@ abstract class SlidingWindowNode<T> extends Node<T> implements io.sluice.interna
     {
         if (isTimeValid(time))
         {
-            restoreBatch(time, BatchData.columnar(time, layout, () ->
-            {
-                throw new IllegalStateException(name() + "'s batch at " + time + " ms was restored from a state "
-                    + "snapshot; only later slides can be read");
-            }));
+            restorePlaceholder(time, layout);
         }
     }
 
