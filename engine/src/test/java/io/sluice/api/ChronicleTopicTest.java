@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,27 +26,7 @@ class ChronicleTopicTest
     /** Appends {@code records} from another thread with its own writer, as another process would, and waits. */
     private static void produce(final Path topic, final List<String> records) throws InterruptedException
     {
-        final AtomicReference<Throwable> failure = new AtomicReference<>();
-        final Thread producer = new Thread(() ->
-        {
-            try (TopicWriter<String> writer = TopicWriter.open(topic, Codecs.STRING))
-            {
-                for (final String record : records)
-                {
-                    writer.append(record);
-                }
-            }
-            catch (final Throwable ex)
-            {
-                failure.set(ex);
-            }
-        }, "topic-producer");
-        producer.start();
-        producer.join();
-        if (failure.get() != null)
-        {
-            throw new AssertionError("producer failed", failure.get());
-        }
+        TopicRecords.produce(topic, records);
     }
 
     @Test

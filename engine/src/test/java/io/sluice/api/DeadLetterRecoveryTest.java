@@ -23,18 +23,6 @@ class DeadLetterRecoveryTest
     @TempDir
     Path tmp;
 
-    private static final class HandReceiver extends Receiver<String>
-    {
-        @Override
-        public void onStart()
-        {
-        }
-
-        @Override
-        public void onStop()
-        {
-        }
-    }
 
     private static List<String> records(final List<DeadLetter> letters)
     {
@@ -48,7 +36,7 @@ class DeadLetterRecoveryTest
         final StreamingContext stopped;
         try (StreamingTestDriver driver = StreamingTestDriver.create(BATCH, checkpoint, CAP_THREE))
         {
-            final HandReceiver receiver = new HandReceiver();
+            final PassiveReceiver<String> receiver = new PassiveReceiver<>();
             driver.collect(driver.context().receiverStream(receiver, Codecs.STRING));
             driver.start();
             receiver.storeDeadLetter("bad-1", "reason 1");
@@ -60,7 +48,7 @@ class DeadLetterRecoveryTest
         assertEquals(List.of("bad-1", "bad-2"), records(stopped.deadLetters()), "readable after stop");
         try (StreamingTestDriver driver = StreamingTestDriver.recover(BATCH, checkpoint, CAP_THREE))
         {
-            final HandReceiver receiver = new HandReceiver();
+            final PassiveReceiver<String> receiver = new PassiveReceiver<>();
             driver.collect(driver.context().receiverStream(receiver, Codecs.STRING));
             driver.start();
             assertEquals(List.of("bad-1", "bad-2"), records(driver.context().deadLetters()), "after a restart");

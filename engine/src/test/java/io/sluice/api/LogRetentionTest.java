@@ -36,18 +36,6 @@ class LogRetentionTest
     @TempDir
     Path tmp;
 
-    private static final class HandReceiver extends Receiver<String>
-    {
-        @Override
-        public void onStart()
-        {
-        }
-
-        @Override
-        public void onStop()
-        {
-        }
-    }
 
     private static long cycleFiles(final Path dir) throws IOException
     {
@@ -58,7 +46,7 @@ class LogRetentionTest
     }
 
     private static CollectedOutput<Pair<String, Long>> pipeline(final StreamingTestDriver driver,
-        final HandReceiver receiver, final boolean isStateful)
+        final PassiveReceiver<String> receiver, final boolean isStateful)
     {
         final PairDStream<String, Long> ones = driver.context().receiverStream(receiver, Codecs.STRING)
             .mapToPair(line -> Pair.of(line, 1L));
@@ -83,7 +71,7 @@ class LogRetentionTest
         long maxManifestFiles = 0;
         try (StreamingTestDriver driver = StreamingTestDriver.create(BATCH, checkpoint, SETTINGS))
         {
-            final HandReceiver receiver = new HandReceiver();
+            final PassiveReceiver<String> receiver = new PassiveReceiver<>();
             pipeline(driver, receiver, isStateful);
             driver.start();
             for (int b = 0; b < BATCHES; b++)
@@ -103,7 +91,7 @@ class LogRetentionTest
         assertTrue(maxManifestFiles <= 5, "manifest files at most: " + maxManifestFiles);
         try (StreamingTestDriver driver = StreamingTestDriver.recover(BATCH, checkpoint, SETTINGS))
         {
-            final HandReceiver receiver = new HandReceiver();
+            final PassiveReceiver<String> receiver = new PassiveReceiver<>();
             final CollectedOutput<Pair<String, Long>> out = pipeline(driver, receiver, isStateful);
             driver.start();
             receiver.store("k0");

@@ -265,25 +265,12 @@ class RecoveryTest
         }
     }
 
-    /** A receiver the test thread stores into directly. */
-    private static final class HandReceiver extends Receiver<String>
-    {
-        @Override
-        public void onStart()
-        {
-        }
-
-        @Override
-        public void onStop()
-        {
-        }
-    }
 
     @Test
     void recordsStoredAfterTheLastCutFormTheFirstBatchAfterRecoveryAndStateCountsEachOnce()
     {
         final Path checkpoint = tmp.resolve("checkpoint");
-        final java.util.function.BiFunction<StreamingTestDriver, HandReceiver, List<CollectedOutput<?>>> pipeline =
+        final java.util.function.BiFunction<StreamingTestDriver, PassiveReceiver<String>, List<CollectedOutput<?>>> pipeline =
             (driver, receiver) ->
             {
                 final DStream<String> lines = driver.context().receiverStream(receiver, Codecs.STRING);
@@ -295,7 +282,7 @@ class RecoveryTest
             };
         try (StreamingTestDriver driver = StreamingTestDriver.create(BATCH, checkpoint))
         {
-            final HandReceiver receiver = new HandReceiver();
+            final PassiveReceiver<String> receiver = new PassiveReceiver<>();
             final List<CollectedOutput<?>> outs = pipeline.apply(driver, receiver);
             driver.start();
             receiver.store(List.of("a", "b", "a").iterator());
@@ -308,7 +295,7 @@ class RecoveryTest
         }
         try (StreamingTestDriver driver = StreamingTestDriver.recover(BATCH, checkpoint))
         {
-            final HandReceiver receiver = new HandReceiver();
+            final PassiveReceiver<String> receiver = new PassiveReceiver<>();
             final List<CollectedOutput<?>> outs = pipeline.apply(driver, receiver);
             driver.start();
             receiver.store("a");
@@ -329,7 +316,7 @@ class RecoveryTest
         final List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (StreamingTestDriver driver = StreamingTestDriver.create(BATCH, checkpoint))
         {
-            final HandReceiver receiver = new HandReceiver();
+            final PassiveReceiver<String> receiver = new PassiveReceiver<>();
             driver.collect(driver.context().receiverStream(receiver, Codecs.STRING));
             driver.context().addStreamingListener(new StreamingListener()
             {
@@ -360,7 +347,7 @@ class RecoveryTest
         }
         try (StreamingTestDriver driver = StreamingTestDriver.recover(BATCH, checkpoint))
         {
-            final HandReceiver receiver = new HandReceiver();
+            final PassiveReceiver<String> receiver = new PassiveReceiver<>();
             final CollectedOutput<String> out = driver.collect(driver.context().receiverStream(receiver,
                 Codecs.STRING));
             driver.start();
@@ -373,28 +360,7 @@ class RecoveryTest
 
     private static void produce(final Path topic, final List<String> records) throws InterruptedException
     {
-        final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
-            new java.util.concurrent.atomic.AtomicReference<>();
-        final Thread producer = new Thread(() ->
-        {
-            try (TopicWriter<String> writer = TopicWriter.open(topic, Codecs.STRING))
-            {
-                for (final String record : records)
-                {
-                    writer.append(record);
-                }
-            }
-            catch (final Throwable ex)
-            {
-                failure.set(ex);
-            }
-        }, "topic-producer");
-        producer.start();
-        producer.join();
-        if (failure.get() != null)
-        {
-            throw new AssertionError("producer failed", failure.get());
-        }
+        TopicRecords.produce(topic, records);
     }
 
     @Test

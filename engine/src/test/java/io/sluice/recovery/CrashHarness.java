@@ -253,7 +253,7 @@ public final class CrashHarness
         final long sent;
         final int connections;
         try (Feeder feeder = new Feeder(settings.records(), settings.keys(), 2 * settings.chunk(),
-            timeMs -> events.add(new HarnessEvent.Drained(timeMs))))
+            () -> events.add(new HarnessEvent.Drained())))
         {
             boolean isStopped = false;
             for (final LifePlan plan : plans)
@@ -359,7 +359,10 @@ public final class CrashHarness
         int receiverErrors = 0;
         long firstBatchNanos = -1;
         long maxBatchTime = Long.MIN_VALUE;
+        // the batch time from which the feed is known to be read whole: the second batch printed after the drain
+        // signal (the first may have been cut before the child's reconnect); batch times, not the harness's clock
         long drainedAtMs = -1;
+        int batchesSinceDrain = -1;
         String marker = null;
         boolean isKilled = false;
         boolean isStopRequested = false;
@@ -380,7 +383,12 @@ public final class CrashHarness
                 {
                     batches++;
                     firstBatchNanos = firstBatchNanos < 0 ? line.nanos() : firstBatchNanos;
-                    maxBatchTime = Math.max(maxBatchTime, Long.parseLong(text.substring(6).trim()));
+                    final long batchTime = Long.parseLong(text.substring(6).trim());
+                    maxBatchTime = Math.max(maxBatchTime, batchTime);
+                    if (batchesSinceDrain >= 0 && ++batchesSinceDrain == 2)
+                    {
+                        drainedAtMs = batchTime;
+                    }
                     feeder.grant(grantPerBatch);
                     if (plan.killAfterBatches() > 0 && batches == plan.killAfterBatches() && !isStopRequested)
                     {
@@ -397,9 +405,9 @@ public final class CrashHarness
                     receiverErrors++;
                 }
             }
-            else if (event instanceof HarnessEvent.Drained drained)
+            else if (event instanceof HarnessEvent.Drained && batchesSinceDrain < 0)
             {
-                drainedAtMs = drained.timeMs();
+                batchesSinceDrain = 0;
             }
             else if (event instanceof HarnessEvent.Exit exit && exit.life() == number)
             {

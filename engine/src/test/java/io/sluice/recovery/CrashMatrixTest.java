@@ -78,6 +78,8 @@ class CrashMatrixTest
         CrashPoints.RETENTION_MID_DELETE, 1);
     /** When set, each case's directory is kept under it (for inspecting a failure) instead of a deleted temp dir. */
     private static final String WORK_ROOT = System.getProperty("sluice.crash.workRoot");
+    private static final java.util.concurrent.atomic.AtomicInteger CASE_NUMBER =
+        new java.util.concurrent.atomic.AtomicInteger();
     private static final Path SUMMARY = Path.of("target", "crash-matrix", "summary.txt");
     private static final RecoveryTimes RECOVERY = new RecoveryTimes();
 
@@ -232,7 +234,7 @@ class CrashMatrixTest
             return workDir;
         }
         return Files.createDirectories(Path.of(WORK_ROOT,
-            (label + "-" + settings.axis().id()).replaceAll("[^A-Za-z0-9.=,-]", "_") + "-" + System.nanoTime()));
+            (label + "-" + settings.axis().id()).replaceAll("[^A-Za-z0-9.=,-]", "_") + "-" + CASE_NUMBER.incrementAndGet()));
     }
 
     private static void say(final String line) throws IOException

@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.function.LongConsumer;
 
 /**
  * The TCP server the child's {@code socketTextStream} connects to: it sends {@code total} records
@@ -20,7 +19,7 @@ import java.util.function.LongConsumer;
  *
  * <p>Drain signal: a connection accepted after everything was sent and the last connection closed means the
  * connected child read to the end of the stream (its receiver stored every line it got, then reconnected), or never
- * got any: the {@code onDrained} callback gets the accept's wall-clock time, on the acceptor thread.
+ * got any: the {@code onDrained} callback runs then, on the acceptor thread.
  *
  * <p>Threads: an acceptor and a sender (daemons), both started by the constructor; {@link #grant} and the getters
  * from any thread. {@link #close()} stops both. One connection at a time: a new one replaces the old.
@@ -33,7 +32,7 @@ public final class Feeder implements AutoCloseable
     private final long total;
     private final int keys;
     private final int initialCredit;
-    private final LongConsumer onDrained;
+    private final Runnable onDrained;
     private final Object lock = new Object();
     private final Thread acceptor;
     private final Thread sender;
@@ -47,9 +46,9 @@ public final class Feeder implements AutoCloseable
     /**
      * Binds {@code 127.0.0.1} on an ephemeral port and starts the threads.
      *
-     * @param onDrained called with the time (ms) of each connection accepted when nothing is left to send.
+     * @param onDrained called for each connection accepted when nothing is left to send.
      */
-    public Feeder(final long total, final int keys, final int initialCredit, final LongConsumer onDrained)
+    public Feeder(final long total, final int keys, final int initialCredit, final Runnable onDrained)
     {
         this.total = total;
         this.keys = keys;
@@ -192,7 +191,7 @@ public final class Feeder implements AutoCloseable
             }
             if (isDrained)
             {
-                onDrained.accept(System.currentTimeMillis());
+                onDrained.run();
             }
         }
     }

@@ -25,7 +25,7 @@ class FeederTest
     void sendsOnCreditCarriesOnAfterAReconnectAndSignalsTheDrain() throws Exception
     {
         final BlockingQueue<Long> drained = new ArrayBlockingQueue<>(8);
-        try (Feeder feeder = new Feeder(1_000, 10, 100, drained::add))
+        try (Feeder feeder = new Feeder(1_000, 10, 100, () -> drained.add(1L)))
         {
             try (Socket first = connect(feeder))
             {

@@ -16,8 +16,8 @@ public sealed interface HarnessEvent
     {
     }
 
-    /** The feeder accepted a connection with nothing left to send, at wall-clock {@code timeMs}. */
-    record Drained(long timeMs) implements HarnessEvent
+    /** The feeder accepted a connection with nothing left to send: the child has read the whole feed. */
+    record Drained() implements HarnessEvent
     {
     }
 }

@@ -21,6 +21,12 @@
  * Summary lines go to {@code engine/target/crash-matrix/summary.txt} (and the Surefire output file). Add
  * {@code -Dsluice.crash.workRoot=/some/dir} to keep every case's checkpoint directory, log and batch files.
  *
+ * <p>Time: the system under test is a real child JVM on the system clock, so a ManualClock cannot drive it. The
+ * harness never sleeps and asserts nothing about time: lives end on a crash marker, on a counted number of
+ * {@code BATCH} lines, or on the feed being read whole (the drain signal, then the child's own batch times);
+ * {@code System.nanoTime} is read only for safety-net deadlines (a hung child fails its case) and to report the
+ * restart-to-first-output time.
+ *
  * <p>Do not rebuild {@code engine/target/classes} while the matrix runs: the children load the engine from it.
  */
 package io.sluice.recovery;

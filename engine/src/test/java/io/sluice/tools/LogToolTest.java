@@ -3,7 +3,7 @@ package io.sluice.tools;
 import io.sluice.api.Codecs;
 import io.sluice.api.DStream;
 import io.sluice.api.Pair;
-import io.sluice.api.Receiver;
+import io.sluice.api.PassiveReceiver;
 import io.sluice.internal.memory.OffHeapLeakCheck;
 import io.sluice.testkit.StreamingTestDriver;
 import org.junit.jupiter.api.Test;
@@ -32,18 +32,6 @@ class LogToolTest
     @TempDir
     Path tmp;
 
-    private static final class HandReceiver extends Receiver<String>
-    {
-        @Override
-        public void onStart()
-        {
-        }
-
-        @Override
-        public void onStop()
-        {
-        }
-    }
 
     /** The replayed pipeline: counts words. */
     public static final class WordCount implements Function<DStream<String>, DStream<?>>
@@ -75,7 +63,7 @@ class LogToolTest
         try (StreamingTestDriver driver = StreamingTestDriver.create(BATCH, checkpoint,
             Map.of("sluice.checkpoint.minInterval", "0s")))
         {
-            final HandReceiver receiver = new HandReceiver();
+            final PassiveReceiver<String> receiver = new PassiveReceiver<>();
             final DStream<String> words = driver.context().receiverStream(receiver, Codecs.STRING);
             final var counts = words.mapToPair(w -> Pair.of(w, 1L)).updateStateByKey(
                 (List<Long> values, Optional<Long> state) -> Optional.of(state.orElse(0L) + values.size()));

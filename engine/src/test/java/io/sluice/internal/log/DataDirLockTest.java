@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * One holder per data directory, across processes (an OS file lock, released by the OS when the holder is killed)
@@ -136,7 +135,8 @@ class DataDirLockTest
     @Test
     void aNewDirectoryAndItsMissingParentsAreCreatedAndTheDirectoryIsOwnerOnly() throws IOException
     {
-        assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        assertTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"),
+            "owner-only data directories are a POSIX promise: run this on a POSIX file system");
         final Path dir = tmp.resolve("a").resolve("b").resolve("data");
         try (DataDirLock ignored = DataDirLock.acquire(dir))
         {
@@ -147,7 +147,8 @@ class DataDirLockTest
     @Test
     void anExistingDirectoryKeepsItsPermissions() throws IOException
     {
-        assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        assertTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"),
+            "owner-only data directories are a POSIX promise: run this on a POSIX file system");
         final Path dir = Files.createDirectory(tmp.resolve("data"));
         final Set<PosixFilePermission> shared = PosixFilePermissions.fromString("rwxr-x---");
         Files.setPosixFilePermissions(dir, shared);
