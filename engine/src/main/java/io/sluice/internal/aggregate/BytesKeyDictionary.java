@@ -206,17 +206,29 @@ public final class BytesKeyDictionary
         else
         {
             id = idLimit;
-            if (id == idSlots.length)
-            {
-                final int dense = id << 1;
-                keyRefs = Arrays.copyOf(keyRefs, dense);
-                prefixes = Arrays.copyOf(prefixes, dense);
-                hashes = Arrays.copyOf(hashes, dense);
-                idSlots = Arrays.copyOf(idSlots, dense);
-                freeIds = Arrays.copyOf(freeIds, dense);
-            }
+            growIds(id + 1);
             idLimit = id + 1;
         }
+        place(id, slot, hash, address, length, prefix);
+        return id;
+    }
+
+    private void growIds(final int limit)
+    {
+        if (limit > idSlots.length)
+        {
+            final int dense = Math.max(limit, idSlots.length << 1);
+            keyRefs = Arrays.copyOf(keyRefs, dense);
+            prefixes = Arrays.copyOf(prefixes, dense);
+            hashes = Arrays.copyOf(hashes, dense);
+            idSlots = Arrays.copyOf(idSlots, dense);
+            freeIds = Arrays.copyOf(freeIds, dense);
+        }
+    }
+
+    private void place(final int id, final int slot, final int hash, final long address, final int length,
+        final long prefix)
+    {
         if (arenaSize + length + KEY_PADDING > arena.length)
         {
             arena = Arrays.copyOf(arena, Math.max(arena.length << 1, arenaSize + length + KEY_PADDING));
@@ -234,7 +246,106 @@ public final class BytesKeyDictionary
         {
             rehash(table.length << 1);
         }
-        return id;
+    }
+
+    /** Key {@code id}'s length in bytes. */
+    public int keyLength(final int id)
+    {
+        return (int)keyRefs[id];
+    }
+
+    /** Writes key {@code id}'s bytes to {@code out}. */
+    public void writeKey(final int id, final java.io.DataOutput out) throws java.io.IOException
+    {
+        final long keyRef = keyRefs[id];
+        out.write(arena, (int)(keyRef >>> 32), (int)keyRef);
+    }
+
+    /** Free ids waiting for reuse, the next one given last. */
+    public int freeIdCount()
+    {
+        return freeCount;
+    }
+
+    /** The {@code i}-th free id (0: the one given after all others). */
+    public int freeIdAt(final int i)
+    {
+        return freeIds[i];
+    }
+
+    /**
+     * Restores a written dictionary exactly, ids included: adds the {@code length} bytes at {@code address} as id
+     * {@code id}, which must be above every id restored so far (ids skipped on the way are free until
+     * {@link #restoreFreeIds} orders them). Only on a dictionary being restored: fresh, or built by this method alone.
+     *
+     * @throws IllegalStateException when the id is not above the last one restored, or the key is already there
+     */
+    public void restoreAt(final int id, final long address, final int length)
+    {
+        if (id < idLimit || freeCount > 0)
+        {
+            throw new IllegalStateException("restored dictionary ids must rise and come before the free list: id " + id
+                + " after " + (idLimit - 1));
+        }
+        final long prefix = BytesLongHashAggregator.prefix(address, length);
+        final int hash = BytesLongHashAggregator.hash(address, length, prefix);
+        int slot = hash & mask;
+        while (table[slot] != 0)
+        {
+            final long entry = table[slot];
+            if ((int)(entry >>> 32) == hash && equals((int)entry - 1, address, length, prefix))
+            {
+                throw new IllegalStateException("a restored dictionary holds a key twice (ids " + ((int)entry - 1)
+                    + " and " + id + ")");
+            }
+            slot = (slot + 1) & mask;
+        }
+        growIds(id + 1);
+        for (int gap = idLimit; gap < id; gap++)
+        {
+            idSlots[gap] = -1;
+        }
+        idLimit = id + 1;
+        place(id, slot, hash, address, length, prefix);
+    }
+
+    /**
+     * Ends a restore: the ids below {@code limit} not restored are free, reused in the order {@code ids} gives them
+     * (its last first), as the written dictionary would have.
+     *
+     * @throws IllegalStateException when the list does not name exactly the free ids below {@code limit}
+     */
+    public void restoreFreeIds(final int limit, final int[] ids, final int count)
+    {
+        if (limit < idLimit || freeCount > 0)
+        {
+            throw new IllegalStateException("restored id limit " + limit + " is below the last restored id "
+                + (idLimit - 1));
+        }
+        growIds(limit);
+        for (int gap = idLimit; gap < limit; gap++)
+        {
+            idSlots[gap] = -1;
+        }
+        idLimit = limit;
+        if (count != limit - size)
+        {
+            throw new IllegalStateException("a restored dictionary of " + size + " keys below id " + limit + " lists "
+                + count + " free ids, not " + (limit - size));
+        }
+        final boolean[] seen = new boolean[limit];
+        for (int i = 0; i < count; i++)
+        {
+            final int id = ids[i];
+            if (id < 0 || id >= limit || idSlots[id] >= 0 || seen[id])
+            {
+                throw new IllegalStateException("a restored dictionary's free list names id " + id
+                    + ", which is not a free id below " + limit + " (or twice)");
+            }
+            seen[id] = true;
+            freeIds[i] = id;
+        }
+        freeCount = count;
     }
 
     private void rehash(final int slots)

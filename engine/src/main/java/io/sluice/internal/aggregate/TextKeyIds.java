@@ -6,6 +6,9 @@ import io.sluice.internal.column.Utf8View;
 import io.sluice.internal.gen.LongVector;
 import org.agrona.UnsafeApi;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -19,7 +22,14 @@ import java.util.Arrays;
  */
 public final class TextKeyIds
 {
+    /** The format version {@link #writeTo} writes and {@link #readFrom} reads. */
+    public static final int FORMAT_VERSION = 1;
+    /** The longest key a snapshot may hold: what a byte array (and a bytes column, padded) can take. */
+    private static final int MAX_KEY_BYTES = Integer.MAX_VALUE - 16;
+    private static final int KEY_SCRATCH_BYTES = 256;
+
     private final BytesKeyDictionary dictionary = new BytesKeyDictionary(1024);
+    private byte[] keyScratch = new byte[KEY_SCRATCH_BYTES];
     private long[] lastUse = new long[1024];
     private long[] writtenAt = new long[1024];
     private long writes;
@@ -105,5 +115,146 @@ public final class TextKeyIds
     public int keyBytes()
     {
         return dictionary.keyBytes();
+    }
+
+    /**
+     * Writes the dictionary exactly, ids, last uses and the free list included, so {@link #readFrom} gives an owner
+     * whose id-keyed state (panes, window maps) needs no remapping:
+     *
+     * <pre>
+     *   int version (1), int idLimit, int n,
+     *   n x (int id, long lastUse, int length, length bytes)      live ids, rising
+     *   int f, f x int id                                          the free ids, in reuse order (last given first)
+     * </pre>
+     *
+     * Call between batches on the owner's thread; allocates nothing.
+     */
+    public void writeTo(final DataOutput out) throws IOException
+    {
+        final BytesKeyDictionary dictionary = this.dictionary;
+        final int limit = dictionary.idLimit();
+        out.writeInt(FORMAT_VERSION);
+        out.writeInt(limit);
+        out.writeInt(dictionary.size());
+        for (int id = 0; id < limit; id++)
+        {
+            if (dictionary.isLive(id))
+            {
+                out.writeInt(id);
+                out.writeLong(lastUse[id]);
+                out.writeInt(dictionary.keyLength(id));
+                dictionary.writeKey(id, out);
+            }
+        }
+        final int free = dictionary.freeIdCount();
+        out.writeInt(free);
+        for (int i = 0; i < free; i++)
+        {
+            out.writeInt(dictionary.freeIdAt(i));
+        }
+    }
+
+    /**
+     * Replaces this fresh (never used) dictionary with what {@link #writeTo} wrote: the same keys under the same ids,
+     * with the same last uses and free list. Allocates a one-row staging column and arrays for the free list.
+     *
+     * @throws IllegalStateException when this one holds keys, on another format version, or on counts, ids or
+     *                               lengths that cannot be (a truncated input surfaces as {@link java.io.EOFException})
+     */
+    public void readFrom(final DataInput in) throws IOException
+    {
+        if (dictionary.idLimit() != 0)
+        {
+            throw new IllegalStateException("restore key ids into a fresh dictionary: this one has given "
+                + dictionary.idLimit() + " ids");
+        }
+        final int version = in.readInt();
+        if (version != FORMAT_VERSION)
+        {
+            throw new IllegalStateException("unknown key dictionary version " + version + " (this build reads "
+                + FORMAT_VERSION + ")");
+        }
+        final int limit = in.readInt();
+        final int n = in.readInt();
+        if (limit < 0 || n < 0 || n > limit)
+        {
+            throw new IllegalStateException("a key dictionary of " + n + " keys below id " + limit + " cannot be");
+        }
+        try (BytesColumn key = BytesColumn.allocate(1, KEY_SCRATCH_BYTES))
+        {
+            for (int i = 0; i < n; i++)
+            {
+                final int id = in.readInt();
+                if (id < 0 || id >= limit)
+                {
+                    throw new IllegalStateException("key dictionary id " + id + " is outside 0.." + (limit - 1));
+                }
+                final long use = in.readLong();
+                readKey(in, key, i);
+                final long slot = UnsafeApi.getLong(key.slots().address());
+                dictionary.restoreAt(id, key.dataAddress() + BytesColumnDescriptor.offset(slot),
+                    BytesColumnDescriptor.length(slot));
+                growUses(id + 1);
+                lastUse[id] = use;
+            }
+        }
+        final int free = in.readInt();
+        if (free != limit - n)
+        {
+            throw new IllegalStateException("a key dictionary of " + n + " keys below id " + limit + " lists " + free
+                + " free ids, not " + (limit - n));
+        }
+        final int[] freeIds = new int[free];
+        for (int i = 0; i < free; i++)
+        {
+            freeIds[i] = in.readInt();
+        }
+        dictionary.restoreFreeIds(limit, freeIds, free);
+        growUses(limit);
+    }
+
+    /**
+     * Reads one key written as {@code int length} then its bytes into row 0 of {@code staging} (cleared first). The
+     * byte scratch grows only to the longest key, and only as its bytes arrive, so a corrupt length fails with
+     * {@link java.io.EOFException}, not with a huge array.
+     *
+     * @param index the key's position, for the error message
+     * @throws IllegalStateException on a negative or impossible length
+     */
+    public void readKey(final DataInput in, final BytesColumn staging, final int index) throws IOException
+    {
+        final int length = in.readInt();
+        if (length < 0)
+        {
+            throw new IllegalStateException("state snapshot key " + index + " has a negative length: " + length);
+        }
+        if (length > MAX_KEY_BYTES)
+        {
+            throw new IllegalStateException("state snapshot key " + index + " has length " + length
+                + ", longer than a key can be (" + MAX_KEY_BYTES + " bytes)");
+        }
+        int filled = 0;
+        while (filled < length)
+        {
+            if (filled == keyScratch.length)
+            {
+                keyScratch = Arrays.copyOf(keyScratch, (int)Math.min(MAX_KEY_BYTES, (long)filled << 1));
+            }
+            final int piece = Math.min(length - filled, keyScratch.length - filled);
+            in.readFully(keyScratch, filled, piece);
+            filled += piece;
+        }
+        staging.clear();
+        staging.appendFromArray(keyScratch, 0, length);
+    }
+
+    private void growUses(final int limit)
+    {
+        if (limit > lastUse.length)
+        {
+            final int n = Math.max(limit, lastUse.length << 1);
+            lastUse = Arrays.copyOf(lastUse, n);
+            writtenAt = Arrays.copyOf(writtenAt, n);
+        }
     }
 }

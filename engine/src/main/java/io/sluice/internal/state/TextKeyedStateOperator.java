@@ -8,7 +8,6 @@ import org.agrona.UnsafeApi;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
  * What the text-keyed state operators ({@link StringLongUpdateStateOperator}, {@link StringLongMapWithStateOperator})
@@ -22,8 +21,6 @@ abstract class TextKeyedStateOperator implements AutoCloseable
     /** Keys copied out of the dictionary at a time while writing a snapshot: bounds the staging column. */
     private static final int SNAPSHOT_KEY_CHUNK = 1024;
     private static final int KEY_SCRATCH_BYTES = 256;
-    /** The longest key a snapshot may hold: what a byte array (and a bytes column, padded) can take. */
-    private static final int MAX_KEY_BYTES = Integer.MAX_VALUE - 16;
     private static final long BYTE_ARRAY_BASE = UnsafeApi.arrayBaseOffset(byte[].class);
 
     protected final TextKeyIds ids = new TextKeyIds();
@@ -92,9 +89,8 @@ abstract class TextKeyedStateOperator implements AutoCloseable
 
     /**
      * Reads the keys column of a snapshot ({@code n} keys as {@link #writeKeys} wrote them) into the dictionary, in
-     * order, and hands each key's id to {@link #restoreKey}. Allocates one one-row staging column per call; the byte
-     * scratch grows only to the longest key (and only as its bytes actually arrive, so a corrupt length fails with
-     * {@link java.io.EOFException}, not with a huge array).
+     * order, and hands each key's id to {@link #restoreKey}. Allocates one one-row staging column per call (see
+     * {@link TextKeyIds#readKey}).
      *
      * @throws IllegalStateException on a negative or impossible key length, or a key that is there twice
      */
@@ -104,19 +100,7 @@ abstract class TextKeyedStateOperator implements AutoCloseable
         {
             for (int i = 0; i < n; i++)
             {
-                final int length = in.readInt();
-                if (length < 0)
-                {
-                    throw new IllegalStateException("state snapshot key " + i + " has a negative length: " + length);
-                }
-                if (length > MAX_KEY_BYTES)
-                {
-                    throw new IllegalStateException("state snapshot key " + i + " has length " + length
-                        + ", longer than a key can be (" + MAX_KEY_BYTES + " bytes)");
-                }
-                readKeyBytes(in, length);
-                key.clear();
-                key.appendFromArray(keyScratch, 0, length);
+                ids.readKey(in, key, i);
                 final int sizeBefore = ids.size();
                 final int id = ids.idOfRow(key, 0, 0);
                 if (ids.size() == sizeBefore)
@@ -125,21 +109,6 @@ abstract class TextKeyedStateOperator implements AutoCloseable
                 }
                 restoreKey(id);
             }
-        }
-    }
-
-    private void readKeyBytes(final DataInput in, final int length) throws IOException
-    {
-        int filled = 0;
-        while (filled < length)
-        {
-            if (filled == keyScratch.length)
-            {
-                keyScratch = Arrays.copyOf(keyScratch, (int)Math.min(MAX_KEY_BYTES, (long)filled << 1));
-            }
-            final int piece = Math.min(length - filled, keyScratch.length - filled);
-            in.readFully(keyScratch, filled, piece);
-            filled += piece;
         }
     }
 

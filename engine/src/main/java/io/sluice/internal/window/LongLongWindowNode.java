@@ -64,12 +64,6 @@ public final class LongLongWindowNode extends SlidingWindowNode<Pair<Long, Long>
     }
 
     @Override
-    boolean canWriteState()
-    {
-        return true;
-    }
-
-    @Override
     void writeWindowState(final java.io.DataOutput out) throws java.io.IOException
     {
         window.writeState(out);

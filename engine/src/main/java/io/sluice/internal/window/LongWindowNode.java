@@ -67,12 +67,6 @@ public final class LongWindowNode extends SlidingWindowNode<Long>
     }
 
     @Override
-    boolean canWriteState()
-    {
-        return true;
-    }
-
-    @Override
     void writeWindowState(final java.io.DataOutput out) throws java.io.IOException
     {
         window.writeState(out);

@@ -62,29 +62,11 @@ abstract class SlidingWindowNode<T> extends Node<T> implements io.sluice.interna
     /** Frees the panes; called once, when the context stops. */
     abstract void closeWindow();
 
-    /** Whether this window's panes can be written to a snapshot (today: long keys with an inverse). */
-    boolean canWriteState()
-    {
-        return false;
-    }
+    /** Writes the panes and window for a snapshot (see the operator's {@code writeState}); between slides. */
+    abstract void writeWindowState(java.io.DataOutput out) throws java.io.IOException;
 
-    /** Writes the panes and window (see the operator's {@code writeState}). */
-    void writeWindowState(final java.io.DataOutput out) throws java.io.IOException
-    {
-        throw new UnsupportedOperationException(name() + " is not snapshot");
-    }
-
-    /** Reads them back into the fresh operator. */
-    void readWindowState(final java.io.DataInput in) throws java.io.IOException
-    {
-        throw new UnsupportedOperationException(name() + " is not snapshot");
-    }
-
-    @Override
-    public final boolean canSnapshot()
-    {
-        return canWriteState();
-    }
+    /** Reads what {@link #writeWindowState} wrote into the fresh operator. */
+    abstract void readWindowState(java.io.DataInput in) throws java.io.IOException;
 
     @Override
     public final String stateKind()

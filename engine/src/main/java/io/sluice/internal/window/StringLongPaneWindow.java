@@ -98,6 +98,23 @@ public final class StringLongPaneWindow implements AutoCloseable
         return n;
     }
 
+    /**
+     * Writes the window for a state snapshot: the key dictionary exactly ({@link TextKeyIds#writeTo}: ids, last
+     * uses, free list), then the id-keyed window ({@link LongLongPaneWindow#writeState}). Between slides only.
+     */
+    public void writeState(final java.io.DataOutput out) throws java.io.IOException
+    {
+        ids.writeTo(out);
+        window.writeState(out);
+    }
+
+    /** Replaces this fresh window's state with what {@link #writeState} wrote; it then slides as the writer would. */
+    public void readState(final java.io.DataInput in) throws java.io.IOException
+    {
+        ids.readFrom(in);
+        window.readState(in);
+    }
+
     @Override
     public void close()
     {

@@ -101,6 +101,117 @@ class StringLongPaneWindowTest
         }
     }
 
+    /** Runs batches {@code from..to} of {@code batches} and returns every slide's output, in output order. */
+    private static List<List<String>> runSlides(final StringLongPaneWindow op, final List<List<String>> batches,
+        final int from, final int to, final int slideBatches)
+    {
+        final List<List<String>> slides = new ArrayList<>();
+        try (BytesColumn keys = BytesColumn.allocate(128, 4096); LongVector values = new LongVector(128);
+            BytesColumn outKeys = BytesColumn.allocate(128, 4096); LongVector outValues = new LongVector(128))
+        {
+            for (int b = from; b <= to; b++)
+            {
+                final List<String> batch = batches.get(b - 1);
+                keys.clear();
+                values.clear();
+                for (int i = 0; i < batch.size(); i++)
+                {
+                    keys.appendString(batch.get(i));
+                    values.add(1 + i % 3);
+                }
+                op.add(b * BATCH_MS, keys, values.address(), 0, batch.size());
+                if (b % slideBatches == 0)
+                {
+                    outKeys.clear();
+                    outValues.clear();
+                    final int n = op.slide(b * BATCH_MS, outKeys, outValues);
+                    final List<String> slide = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++)
+                    {
+                        slide.add(outKeys.string(i) + "=" + outValues.get(i));
+                    }
+                    slides.add(slide);
+                }
+            }
+        }
+        return slides;
+    }
+
+    private static StringLongPaneWindow window(final String mode, final int windowBatches, final int slideBatches)
+    {
+        return new StringLongPaneWindow(Long::sum, mode.equals("combine") ? null : (a, b) -> a - b,
+            mode.equals("filter") ? (k, v) -> v != 0 : null, windowBatches * BATCH_MS, slideBatches * BATCH_MS,
+            BATCH_MS);
+    }
+
+    /**
+     * Snapshot after slide k (ids released and reused, the arena compacted, before it), restore into a fresh window:
+     * every later slide equals the uninterrupted run's, keys, values and order, at every k.
+     */
+    @ParameterizedTest(name = "restored: window {0} slide {1} (batches), mode {2}")
+    @CsvSource({"5,1,combine", "6,3,combine", "3,4,combine", "5,1,inverse", "6,3,inverse", "5,1,filter",
+        "8,2,filter"})
+    void aRestoredWindowContinuesExactly(final int windowBatches, final int slideBatches, final String mode)
+        throws java.io.IOException
+    {
+        final int batchCount = 60;
+        final Random random = new Random(windowBatches * 7L + slideBatches);
+        final List<List<String>> batches = new ArrayList<>();
+        for (int b = 1; b <= batchCount; b++)
+        {
+            batches.add(words(random, b));
+        }
+        final List<List<String>> expected;
+        try (StringLongPaneWindow whole = window(mode, windowBatches, slideBatches))
+        {
+            expected = runSlides(whole, batches, 1, batchCount, slideBatches);
+        }
+        for (int cut = slideBatches; cut < batchCount; cut += slideBatches)
+        {
+            try (StringLongPaneWindow before = window(mode, windowBatches, slideBatches);
+                StringLongPaneWindow after = window(mode, windowBatches, slideBatches))
+            {
+                final List<List<String>> seen = new ArrayList<>(runSlides(before, batches, 1, cut, slideBatches));
+                final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes))
+                {
+                    before.writeState(out);
+                }
+                after.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+                assertEquals(before.keys(), after.keys(), "keys held after restore at batch " + cut);
+                seen.addAll(runSlides(after, batches, cut + 1, batchCount, slideBatches));
+                assertEquals(expected, seen, "restored after batch " + cut);
+            }
+        }
+    }
+
+    @Test
+    void aRestoreIntoAUsedWindowOrOfAnotherVersionIsRefused() throws java.io.IOException
+    {
+        final List<List<String>> batches = new ArrayList<>();
+        final Random random = new Random(3);
+        for (int b = 1; b <= 4; b++)
+        {
+            batches.add(words(random, b));
+        }
+        try (StringLongPaneWindow op = window("inverse", 3, 1); StringLongPaneWindow other = window("inverse", 3, 1))
+        {
+            runSlides(op, batches, 1, 4, 1);
+            final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes))
+            {
+                op.writeState(out);
+            }
+            final byte[] state = bytes.toByteArray();
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> op.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(state))));
+            state[3] = 9;
+            final IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> other.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(state))));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("version 9"), e.getMessage());
+        }
+    }
+
     @Test
     void steadyStateAllocatesUnderOneBytePerRecord()
     {
