@@ -43,6 +43,8 @@ public final class LongLongUpdateStateOperator implements AutoCloseable
     private final LongLongStateMap groups = new LongLongStateMap(16);
     private final LongVector grouped = new LongVector(16);
     private final LongVector removed = new LongVector(16);
+    /** Per state entry, 1 + the slot of its group in this batch, or 0: see {@link #markStateSlots}. */
+    private int[] slotGroups = new int[16];
     private final LongStateFlyweight flyweight = new LongStateFlyweight();
     private final LongValuesFlyweight values = new LongValuesFlyweight();
 
@@ -71,30 +73,39 @@ public final class LongLongUpdateStateOperator implements AutoCloseable
         final LongStateFlyweight flyweight = this.flyweight;
         final long groupedAddress = grouped.address();
         removed.clear();
-        for (int slot = state.nextSlot(0); slot >= 0; slot = state.nextSlot(slot + 1))
+        final int[] slotGroups = markStateSlots();
+        try
         {
-            final long key = state.keyAt(slot);
-            final int group = groups.isEmpty() ? -1 : groups.slotOf(key);
-            if (group >= 0)
+            for (int slot = state.nextSlot(0); slot >= 0; slot = state.nextSlot(slot + 1))
             {
-                final long packed = groups.valueAt(group);
-                values.wrap(groupedAddress + ((packed >>> 32) << 3), (int)(packed & COUNT_MASK));
-                groups.valueAt(group, packed | CONSUMED);
+                final long key = state.keyAt(slot);
+                final int mark = slot < slotGroups.length ? slotGroups[slot] : 0;
+                if (mark != 0)
+                {
+                    slotGroups[slot] = 0;
+                    final long packed = groups.valueAt(mark - 1) & ~CONSUMED;
+                    values.wrap(groupedAddress + ((packed >>> 32) << 3), (int)(packed & COUNT_MASK));
+                }
+                else
+                {
+                    values.wrap(groupedAddress, 0);
+                }
+                flyweight.wrap(state.valueAt(slot), true);
+                function.update(key, values, flyweight);
+                if (flyweight.isRemoved())
+                {
+                    removed.add(key);
+                }
+                else if (flyweight.isUpdated())
+                {
+                    state.valueAt(slot, flyweight.get());
+                }
             }
-            else
-            {
-                values.wrap(groupedAddress, 0);
-            }
-            flyweight.wrap(state.valueAt(slot), true);
-            function.update(key, values, flyweight);
-            if (flyweight.isRemoved())
-            {
-                removed.add(key);
-            }
-            else if (flyweight.isUpdated())
-            {
-                state.valueAt(slot, flyweight.get());
-            }
+        }
+        catch (final RuntimeException | Error e)
+        {
+            java.util.Arrays.fill(slotGroups, 0);   // the walk stopped early: drop the marks it did not reach
+            throw e;
         }
         for (int i = 0, n = removed.size(); i < n; i++)
         {
@@ -115,12 +126,35 @@ public final class LongLongUpdateStateOperator implements AutoCloseable
                 }
             }
         }
-        for (int slot = state.nextSlot(0); slot >= 0; slot = state.nextSlot(slot + 1))
+        return state.appendEntriesTo(outKeys, outValues);
+    }
+
+    /**
+     * Marks the state entries that have values in this batch: {@code slotGroups[stateSlot] = groupSlot + 1}, found
+     * with one probe of the state per distinct key of the batch (not one probe of the batch's groups per state key:
+     * the state is usually much larger), and flags those groups consumed. The state walk reads the marks in entry
+     * order and clears each one it uses, so every mark is gone when it ends.
+     */
+    private int[] markStateSlots()
+    {
+        final LongLongStateMap state = this.state;
+        final LongLongStateMap groups = this.groups;
+        int[] slotGroups = this.slotGroups;
+        for (int group = groups.nextSlot(0); group >= 0; group = groups.nextSlot(group + 1))
         {
-            outKeys.add(state.keyAt(slot));
-            outValues.add(state.valueAt(slot));
+            final int slot = state.slotOf(groups.keyAt(group));
+            if (slot >= 0)
+            {
+                if (slot >= slotGroups.length)
+                {
+                    slotGroups = java.util.Arrays.copyOf(slotGroups, Math.max(slot + 1, slotGroups.length << 1));
+                    this.slotGroups = slotGroups;
+                }
+                slotGroups[slot] = group + 1;
+                groups.valueAt(group, groups.valueAt(group) | CONSUMED);
+            }
         }
-        return state.size();
+        return slotGroups;
     }
 
     private void group(final long keysAddress, final long valuesAddress, final long selectionAddress, final int count)

@@ -12,11 +12,6 @@ final class WindowOutput
 
     static int append(final LongLongStateMap window, final LongVector outKeys, final LongVector outValues)
     {
-        for (int slot = window.nextSlot(0); slot >= 0; slot = window.nextSlot(slot + 1))
-        {
-            outKeys.add(window.keyAt(slot));
-            outValues.add(window.valueAt(slot));
-        }
-        return window.size();
+        return window.appendEntriesTo(outKeys, outValues);
     }
 }
