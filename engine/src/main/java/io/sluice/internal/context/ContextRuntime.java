@@ -628,6 +628,7 @@ public final class ContextRuntime implements ContextInternals
             {
                 TempDirectories.deleteRecursively(dataDir);
             }
+            io.sluice.internal.memory.OffHeapAllocator.trimCache();
         }
         if (failure != null)
         {
