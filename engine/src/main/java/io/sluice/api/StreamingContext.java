@@ -57,6 +57,8 @@ public final class StreamingContext implements AutoCloseable
         });
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("io.sluice.streaming");
+
     private final String appName;
     private final Duration batchInterval;
     private final Clock clock;
@@ -67,6 +69,7 @@ public final class StreamingContext implements AutoCloseable
     private final Graph graph;
     private final ContextRuntime runtime;
     private final List<StreamingListener> listeners = new ArrayList<>();
+    private volatile io.sluice.internal.ui.ContextObservability observability;
 
     private StreamingContext(final Builder builder)
     {
@@ -543,11 +546,14 @@ public final class StreamingContext implements AutoCloseable
         try
         {
             graph.hasCheckpointDir(checkpointDir != null);
+            observability = io.sluice.internal.ui.ContextObservability.open(appName, config,
+                batchInterval.toMillis(), runtime.bus(), runtime.engineView(() -> state.name()));
             runtime.start(dataDir, checkpointDir, clock instanceof AdvanceSource source ? source : null);
             state = StreamingContextState.ACTIVE;
         }
         catch (final RuntimeException | Error ex)
         {
+            closeObservability();
             runtime.stop(false);
             state = StreamingContextState.STOPPED;
             ACTIVE.compareAndSet(this, null);
@@ -587,13 +593,35 @@ public final class StreamingContext implements AutoCloseable
                 if (wasActive)
                 {
                     runtime.stop(gracefully);
+                    LOG.info("StreamingContext '{}' stopped{}", appName, gracefully ? " gracefully" : "");
                 }
             }
             finally
             {
+                closeObservability();
                 ACTIVE.compareAndSet(this, null);
                 runtime.terminated();
             }
+        }
+    }
+
+    /**
+     * The address of this context's streaming UI ({@code http://127.0.0.1:4040/streaming/}) while it runs, empty
+     * before start, after stop and with {@code sluice.ui.enabled=false} (Spark's {@code uiWebUrl}).
+     */
+    public java.util.Optional<String> uiWebUrl()
+    {
+        final io.sluice.internal.ui.ContextObservability o = observability;
+        return o == null ? java.util.Optional.empty() : o.url();
+    }
+
+    private void closeObservability()
+    {
+        final io.sluice.internal.ui.ContextObservability o = observability;
+        observability = null;
+        if (o != null)
+        {
+            o.close();
         }
     }
 

@@ -50,6 +50,9 @@ public final class StreamingTestDriver implements AutoCloseable
         {
             builder.checkpointDir(checkpointDir);
         }
+        // A test's context serves no UI and registers no JMX bean unless the test asks (set them to "true").
+        builder.set("sluice.ui.enabled", "false");
+        builder.set("sluice.jmx.enabled", "false");
         settings.forEach(builder::set);
         this.context = builder.build();
         this.ownedCheckpointDir = ownedCheckpointDir;

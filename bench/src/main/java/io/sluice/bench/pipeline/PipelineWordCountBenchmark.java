@@ -46,10 +46,17 @@ public class PipelineWordCountBenchmark extends BenchmarkBase
         }
     }
 
-    /** A context on a ManualClock with the word count and an output that counts the words it sees. */
+    /**
+     * A context on a ManualClock with the word count and an output that counts the words it sees; {@code ui}: the
+     * streaming UI, its progress listener and the JMX bean on ({@code true}, the default of a context built without
+     * the testkit) or off (the overhead of observability is the difference).
+     */
     @State(Scope.Benchmark)
     public static class Sluice
     {
+        @org.openjdk.jmh.annotations.Param({"false", "true"})
+        String ui;
+
         StreamingTestDriver driver;
         PassiveReceiver<String> receiver;
         long stored;
@@ -58,7 +65,8 @@ public class PipelineWordCountBenchmark extends BenchmarkBase
         @Setup(Level.Trial)
         public void setUp()
         {
-            driver = StreamingTestDriver.create(Duration.ofSeconds(1));
+            driver = StreamingTestDriver.create(Duration.ofSeconds(1), Map.of("sluice.ui.enabled", ui,
+                "sluice.ui.port", "0", "sluice.jmx.enabled", ui));
             receiver = new PassiveReceiver<>();
             driver.context().receiverStream(receiver, Codecs.STRING)
                 .flatMap((line) -> Arrays.asList(line.split(" ")))

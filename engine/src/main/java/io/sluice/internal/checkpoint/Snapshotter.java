@@ -48,7 +48,7 @@ public final class Snapshotter
     private final ErrorSink errors;
     private final LongConsumer onSnapshot;
     private BatchManifest.Writer writer;
-    private long lastSnapshotTime = Long.MIN_VALUE;
+    private volatile long lastSnapshotTime = Long.MIN_VALUE;
     private volatile long lastDurationNanos;
     private volatile long lastBytes;
     private long snapshotCount;

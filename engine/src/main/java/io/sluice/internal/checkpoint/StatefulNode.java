@@ -23,6 +23,15 @@ public interface StatefulNode
         return true;
     }
 
+    /**
+     * Keys this operator holds after the last batch it applied, for the UI and metrics; -1 when it does not count
+     * them (or has applied none). Read from other threads: a moment's value, never a lock.
+     */
+    default long stateSize()
+    {
+        return -1;
+    }
+
     /** Whether the user named the id (a derived id changes when stateful operators are added before this one). */
     boolean isStateIdNamed();
 

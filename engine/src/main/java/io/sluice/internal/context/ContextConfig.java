@@ -54,7 +54,35 @@ public final class ContextConfig
     public static final String DEAD_LETTER_MAX_RECORDS_PROP_NAME = "sluice.deadLetter.maxRecords";
     public static final String DEAD_LETTER_MAX_RECORDS_DEFAULT = "1000000";
 
+    public static final String UI_ENABLED_PROP_NAME = "sluice.ui.enabled";
+    public static final String UI_ENABLED_DEFAULT = "true";
+    public static final String UI_HOST_PROP_NAME = "sluice.ui.host";
+    public static final String UI_HOST_DEFAULT = "127.0.0.1";
+    public static final String UI_PORT_PROP_NAME = "sluice.ui.port";
+    public static final String UI_PORT_DEFAULT = "4040";
+    public static final String UI_ALLOW_REMOTE_PROP_NAME = "sluice.ui.allowRemote";
+    public static final String UI_ALLOW_REMOTE_DEFAULT = "false";
+    public static final String UI_RETAINED_BATCHES_PROP_NAME = "sluice.ui.retainedBatches";
+    public static final String UI_RETAINED_BATCHES_DEFAULT = "1000";
+    public static final String JMX_ENABLED_PROP_NAME = "sluice.jmx.enabled";
+    public static final String JMX_ENABLED_DEFAULT = "true";
+
     private static final List<ConfigKey> CONTEXT_KEYS = List.of(
+        new ConfigKey(UI_ENABLED_PROP_NAME, UI_ENABLED_DEFAULT,
+            "Serve the streaming UI, its JSON API and the Prometheus /metrics endpoint from the context (false: no "
+                + "server, no port)."),
+        new ConfigKey(UI_HOST_PROP_NAME, UI_HOST_DEFAULT,
+            "Address the UI server binds to; a non-loopback one also needs sluice.ui.allowRemote=true."),
+        new ConfigKey(UI_PORT_PROP_NAME, UI_PORT_DEFAULT,
+            "UI port; the default falls back to the next free port (16 tries), a port you set must be free, 0 takes "
+                + "any free port."),
+        new ConfigKey(UI_ALLOW_REMOTE_PROP_NAME, UI_ALLOW_REMOTE_DEFAULT,
+            "Allow sluice.ui.host to be a non-loopback address (the UI has no authentication)."),
+        new ConfigKey(UI_RETAINED_BATCHES_PROP_NAME, UI_RETAINED_BATCHES_DEFAULT,
+            "How many completed batches the UI and its API keep (Spark's spark.streaming.ui.retainedBatches)."),
+        new ConfigKey(JMX_ENABLED_PROP_NAME, JMX_ENABLED_DEFAULT,
+            "Register the context's metrics as an MXBean io.sluice:type=Streaming,app=<appName> in the platform "
+                + "MBean server."),
         new ConfigKey(CHECKPOINT_MIN_INTERVAL_PROP_NAME, CHECKPOINT_MIN_INTERVAL_DEFAULT,
             "Shortest batch time between two state snapshots: a snapshot is written after a stateful operator's "
                 + "checkpoint batch once this long has passed since the last one (0s: at every checkpoint batch)."),
@@ -167,6 +195,11 @@ public final class ContextConfig
         isNonRestoredStateAllowed();
         logRetentionMs();
         deadLetterMaxRecords();
+        isUiEnabled();
+        uiPort();
+        isUiRemoteAllowed();
+        uiRetainedBatches();
+        isJmxEnabled();
         if (values.containsKey(GRACEFUL_TIMEOUT_PROP_NAME))
         {
             Durations.parse(GRACEFUL_TIMEOUT_PROP_NAME, values.get(GRACEFUL_TIMEOUT_PROP_NAME));
@@ -199,6 +232,63 @@ public final class ContextConfig
         return parsePositive(DEAD_LETTER_MAX_RECORDS_PROP_NAME,
             values.getOrDefault(DEAD_LETTER_MAX_RECORDS_PROP_NAME, DEAD_LETTER_MAX_RECORDS_DEFAULT),
             "a positive number of records");
+    }
+
+    /** {@code sluice.ui.enabled}. */
+    public boolean isUiEnabled()
+    {
+        return parseBoolean(UI_ENABLED_PROP_NAME, UI_ENABLED_DEFAULT);
+    }
+
+    /** {@code sluice.ui.host}. */
+    public String uiHost()
+    {
+        return values.getOrDefault(UI_HOST_PROP_NAME, UI_HOST_DEFAULT).trim();
+    }
+
+    /** {@code sluice.ui.port}: 0 to 65535. */
+    public int uiPort()
+    {
+        final String value = values.getOrDefault(UI_PORT_PROP_NAME, UI_PORT_DEFAULT).trim();
+        try
+        {
+            final int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535)
+            {
+                return port;
+            }
+        }
+        catch (final NumberFormatException ignored)
+        {
+            // reported below
+        }
+        throw new IllegalArgumentException(UI_PORT_PROP_NAME + " must be a port (0 to 65535, 0: any free port), was '"
+            + value + "'");
+    }
+
+    /** Whether the user set {@code sluice.ui.port}. */
+    public boolean isUiPortSet()
+    {
+        return values.containsKey(UI_PORT_PROP_NAME);
+    }
+
+    /** {@code sluice.ui.allowRemote}. */
+    public boolean isUiRemoteAllowed()
+    {
+        return parseBoolean(UI_ALLOW_REMOTE_PROP_NAME, UI_ALLOW_REMOTE_DEFAULT);
+    }
+
+    /** {@code sluice.ui.retainedBatches}. */
+    public int uiRetainedBatches()
+    {
+        return (int)Math.min(1_000_000, parsePositive(UI_RETAINED_BATCHES_PROP_NAME,
+            values.getOrDefault(UI_RETAINED_BATCHES_PROP_NAME, UI_RETAINED_BATCHES_DEFAULT), "a positive count"));
+    }
+
+    /** {@code sluice.jmx.enabled}. */
+    public boolean isJmxEnabled()
+    {
+        return parseBoolean(JMX_ENABLED_PROP_NAME, JMX_ENABLED_DEFAULT);
     }
 
     /** {@code sluice.log.retention} in ms, {@link Long#MAX_VALUE} for 'unlimited'. */

@@ -653,6 +653,111 @@ public final class ContextRuntime implements ContextInternals
         return deadLetters == null ? List.of() : deadLetters.read(from, max);
     }
 
+    /** What the streaming UI and the metrics read from this runtime (thread-safe, cheap). */
+    public io.sluice.internal.ui.EngineView engineView(final java.util.function.Supplier<String> state)
+    {
+        return new io.sluice.internal.ui.EngineView()
+        {
+            @Override
+            public long recordsAccepted()
+            {
+                return acceptedRecords();
+            }
+
+            @Override
+            public long ringSlotsInUse()
+            {
+                final IngestPipeline p = pipeline;
+                return p == null ? 0 : p.ringSlotsInUse();
+            }
+
+            @Override
+            public long ringSlots()
+            {
+                final IngestPipeline p = pipeline;
+                return p == null ? 0 : p.ringSlots();
+            }
+
+            @Override
+            public long deadLetters()
+            {
+                final DeadLetterQueue queue = ContextRuntime.this.deadLetters;
+                return queue == null ? 0 : queue.stored();
+            }
+
+            @Override
+            public long deadLetterOverflow()
+            {
+                return ContextRuntime.this.deadLetterOverflow();
+            }
+
+            @Override
+            public List<DeadLetter> latestDeadLetters(final int max)
+            {
+                final DeadLetterQueue queue = ContextRuntime.this.deadLetters;
+                if (queue == null)
+                {
+                    return List.of();
+                }
+                final long stored = queue.stored();
+                return queue.read(Math.max(0, stored - max), max);
+            }
+
+            @Override
+            public long restoredSnapshotTime()
+            {
+                return restoredTime;
+            }
+
+            @Override
+            public boolean isCheckpointing()
+            {
+                final Snapshotter s = snapshotter;
+                return s != null && s.isActive();
+            }
+
+            @Override
+            public String state()
+            {
+                return state.get();
+            }
+
+            @Override
+            public List<io.sluice.internal.ui.EngineView.StateInfo> stateSizes()
+            {
+                final List<io.sluice.internal.ui.EngineView.StateInfo> out = new ArrayList<>();
+                for (final io.sluice.internal.checkpoint.StatefulNode node : graph.statefulNodes())
+                {
+                    out.add(new io.sluice.internal.ui.EngineView.StateInfo(node.stateId(), node.stateKind(),
+                        node.stateSize()));
+                }
+                return out;
+            }
+
+            @Override
+            public io.sluice.internal.ui.EngineView.SnapshotInfo lastSnapshot()
+            {
+                final Snapshotter s = snapshotter;
+                return s == null || !s.isActive() ? null : new io.sluice.internal.ui.EngineView.SnapshotInfo(
+                    s.lastSnapshotTime(), s.lastDurationNanos(), s.lastCaptureNanos(), s.lastBytes());
+            }
+
+            @Override
+            public List<io.sluice.internal.log.Segment> segments(final long time)
+            {
+                final io.sluice.internal.log.BatchSegments segments = book.get(time);
+                return segments == null ? List.of() : segments.segments();
+            }
+
+            @Override
+            public String dataDir()
+            {
+                final Path dir = dataDir;
+                return dir == null ? null : dir.toString();
+            }
+        };
+    }
+
     /** Rejections beyond {@code sluice.deadLetter.maxRecords}: counted, not kept. */
     public long deadLetterOverflow()
     {

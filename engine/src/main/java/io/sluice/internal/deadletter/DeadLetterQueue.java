@@ -53,6 +53,11 @@ public final class DeadLetterQueue implements AutoCloseable
         this.maxLetters = maxLetters;
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeadLetterQueue.class);
+    private static final long LOG_EVERY_MS = 10_000;
+    private long lastLogMs = Long.MIN_VALUE;
+    private long unlogged;
+
     public synchronized void add(final String stream, final String reason, final String record)
     {
         if (isClosed)
@@ -64,6 +69,7 @@ public final class DeadLetterQueue implements AutoCloseable
             stored = countStored();
         }
         count.incrementAndGet();
+        logBurst(stream, reason);
         if (stored >= maxLetters)
         {
             overflow.incrementAndGet();
@@ -81,6 +87,23 @@ public final class DeadLetterQueue implements AutoCloseable
                 .write("stream").text(stream)
                 .write("reason").text(why)
                 .write("record").text(kept);
+        }
+    }
+
+    /**
+     * Logs the first dead letter, then at most one line per {@value #LOG_EVERY_MS} ms of the context's clock with how
+     * many came since: a burst of bad input is visible in the log without a line per record.
+     */
+    private void logBurst(final String stream, final String reason)
+    {
+        final long now = clock.millis();
+        unlogged++;
+        if (lastLogMs == Long.MIN_VALUE || now - lastLogMs >= LOG_EVERY_MS)
+        {
+            LOG.warn("{} dead letter(s) since the last report; latest from {}: {} (kept in {}, read them with "
+                + "StreamingContext.deadLetters())", unlogged, stream, reason, directory);
+            lastLogMs = now;
+            unlogged = 0;
         }
     }
 

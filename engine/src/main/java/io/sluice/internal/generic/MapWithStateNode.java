@@ -38,6 +38,7 @@ public final class MapWithStateNode<K, V, S, R> extends Node<MapWithStateNode.Re
     private final MappingFunction<K, V, S, R> function;
     private final Map<K, S> initialState;
     private final long timeoutMs;
+    private volatile long keys = -1;
 
     /** The state after one batch and the records the function returned in it. */
     public record Result<K, S, R>(StateStore<K, S> store, List<R> mapped)
@@ -176,6 +177,7 @@ public final class MapWithStateNode<K, V, S, R> extends Node<MapWithStateNode.Re
                 // Stores never change once their batch is computed, so a batch without work shares the previous one.
                 store = previousStore;
             }
+            keys = store.size();
             previous.set(null);
             final List<Result<K, S, R>> one = new ArrayList<>(1);
             one.add(new Result<>(store, mapped));
@@ -235,5 +237,11 @@ public final class MapWithStateNode<K, V, S, R> extends Node<MapWithStateNode.Re
                 store.remove(idle.key());
             }
         }
+    }
+
+    @Override
+    public long stateSize()
+    {
+        return keys;
     }
 }

@@ -36,6 +36,7 @@ public final class ReducedWindowNode<K, V> extends Node<Pair<K, V>> implements S
     private final BiPredicate<? super K, ? super V> filter;
     private final long windowMs;
     private final long slideMs;
+    private volatile long keys = -1;
 
     /**
      * @param reduced the parent's per-batch {@code reduceByKey(f)}; persisted here
@@ -136,6 +137,7 @@ public final class ReducedWindowNode<K, V> extends Node<Pair<K, V>> implements S
             final BatchData<Pair<K, V>> previousWindow = previous.get();
             final List<Pair<K, V>> merged = merge(previousWindow == null ? List.of() : previousWindow.collect(),
                 leaving, entering);
+            keys = merged.size();
             previous.set(null);
             return List.of(merged);
         });
@@ -202,5 +204,11 @@ public final class ReducedWindowNode<K, V> extends Node<Pair<K, V>> implements S
             }
         }
         return acc;
+    }
+
+    @Override
+    public long stateSize()
+    {
+        return keys;
     }
 }

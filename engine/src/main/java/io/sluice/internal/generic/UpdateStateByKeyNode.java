@@ -30,6 +30,7 @@ public final class UpdateStateByKeyNode<K, V, S> extends Node<Pair<K, S>> implem
 {
     private final Node<Pair<K, V>> parent;
     private final QuadFunction<Time, K, List<V>, Optional<S>, Optional<S>> update;
+    private volatile long keys = -1;
     private final List<Pair<K, S>> initialState;
 
     /** @param initialState {@code null} or empty for none */
@@ -109,6 +110,7 @@ public final class UpdateStateByKeyNode<K, V, S> extends Node<Pair<K, S>> implem
             final BatchData<Pair<K, S>> before = previous.get();
             final List<Pair<K, S>> state = before == null ? initialState : before.collect();
             final List<Pair<K, S>> next = apply(time, state, data == null ? List.of() : data.partitions());
+            keys = next.size();
             previous.set(null);
             return List.of(next);
         });
@@ -139,5 +141,11 @@ public final class UpdateStateByKeyNode<K, V, S> extends Node<Pair<K, S>> implem
         {
             next.add(Pair.of(key, result.get()));
         }
+    }
+
+    @Override
+    public long stateSize()
+    {
+        return keys;
     }
 }

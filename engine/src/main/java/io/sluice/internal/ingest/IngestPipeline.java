@@ -426,6 +426,21 @@ public final class IngestPipeline implements AutoCloseable
     }
 
     /**
+     * Ring slots claimed by producers and not yet released by the log writer: what the writer still has to append
+     * (its lag, in slots; each slot holds one record or a block). Any thread; a moment's reading.
+     */
+    public long ringSlotsInUse()
+    {
+        return ring.getBufferSize() - ring.remainingCapacity();
+    }
+
+    /** The ring's size in slots ({@code sluice.ring.size}). */
+    public int ringSlots()
+    {
+        return ring.getBufferSize();
+    }
+
+    /**
      * @return the records of {@code streamId} accepted so far (stores that returned normally).
      */
     public long acceptedRecords(final int streamId)

@@ -90,4 +90,11 @@ public final class LongLongMapWithStateNode extends MappedStateNode<Pair<Long, L
         operator.close();
         operator = null;
     }
+
+    @Override
+    public long stateSize()
+    {
+        final LongLongMapWithStateOperator op = operator;
+        return op == null ? -1 : op.stateSize();
+    }
 }

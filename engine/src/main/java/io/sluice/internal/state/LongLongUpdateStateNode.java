@@ -75,4 +75,11 @@ public final class LongLongUpdateStateNode extends StateStreamNode<Pair<Long, Lo
     {
         operator.close();
     }
+
+    @Override
+    public long stateSize()
+    {
+        final LongLongUpdateStateOperator op = operator;
+        return op == null ? -1 : op.stateSize();
+    }
 }

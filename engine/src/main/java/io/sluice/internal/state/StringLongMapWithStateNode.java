@@ -92,4 +92,11 @@ public final class StringLongMapWithStateNode extends MappedStateNode<Pair<Strin
         operator.close();
         operator = null;
     }
+
+    @Override
+    public long stateSize()
+    {
+        final StringLongMapWithStateOperator op = operator;
+        return op == null ? -1 : op.stateSize();
+    }
 }

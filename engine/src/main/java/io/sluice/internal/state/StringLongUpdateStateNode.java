@@ -70,4 +70,11 @@ public final class StringLongUpdateStateNode extends StateStreamNode<Pair<String
     {
         operator.close();
     }
+
+    @Override
+    public long stateSize()
+    {
+        final StringLongUpdateStateOperator op = operator;
+        return op == null ? -1 : op.stateSize();
+    }
 }

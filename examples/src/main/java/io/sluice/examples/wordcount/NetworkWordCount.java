@@ -76,6 +76,8 @@ public final class NetworkWordCount
             System.out.println("network word count: reading " + host + ":" + targetPort
                 + (feeder != null ? " (built-in feeder)" : "") + ", batch interval " + intervalMs + " ms");
             ssc.start();
+            ssc.uiWebUrl().ifPresent(url -> System.out.println("streaming UI: " + url + "   metrics: "
+                + url.replace("/streaming/", "/metrics")));
             if (batches > 0)
             {
                 ssc.awaitTerminationOrTimeout(Duration.ofMillis(intervalMs * batches + intervalMs / 2));
