@@ -54,7 +54,7 @@ class StreamingUiHttpTest
         "sluice_streaming_last_completed_batch_processing_delay_seconds",
         "sluice_streaming_last_completed_batch_total_delay_seconds", "sluice_streaming_scheduling_delay_seconds",
         "sluice_streaming_processing_time_seconds", "sluice_streaming_total_delay_seconds",
-        "sluice_records_accepted_total", "sluice_ring_slots_in_use", "sluice_ring_slots", "sluice_dead_letters", "sluice_dead_letters_overflow_total",
+        "sluice_records_accepted_total", "sluice_ring_slots_in_use", "sluice_ring_slots", "sluice_ring_full_waits_total", "sluice_log_bytes_total", "sluice_dead_letters", "sluice_dead_letters_overflow_total",
         "sluice_offheap_bytes", "sluice_offheap_cached_bytes", "sluice_state_keys",
         "sluice_snapshot_last_batch_time_seconds", "sluice_snapshot_last_duration_seconds",
         "sluice_snapshot_last_capture_seconds", "sluice_snapshot_last_bytes", "sluice_restored_snapshot_time_seconds");
@@ -214,6 +214,17 @@ class StreamingUiHttpTest
             assertEquals(17, scrape.value("sluice_streaming_processed_records_total" + app));
             assertEquals(17, scrape.value("sluice_streaming_received_records_total" + app));
             assertEquals(17, scrape.value("sluice_records_accepted_total" + app));
+            assertEquals(0, scrape.value("sluice_ring_full_waits_total" + app));
+            // 17 records "a0", "b1", ... of SIZES: the STRING codec writes UTF-8 bytes, so their lengths summed
+            long logged = 0;
+            for (final int size : SIZES)
+            {
+                for (int i = 0; i < size; i++)
+                {
+                    logged += Integer.toString(i).length() + 1;
+                }
+            }
+            assertEquals(logged, scrape.value("sluice_log_bytes_total" + app), "the log writer's payload bytes");
             assertEquals(1, scrape.value("sluice_streaming_receivers" + app));
             assertEquals(0, scrape.value("sluice_streaming_unprocessed_batches" + app));
             assertEquals(3, scrape.value("sluice_streaming_processing_time_seconds_count" + app));

@@ -679,6 +679,20 @@ public final class ContextRuntime implements ContextInternals
             }
 
             @Override
+            public long ringFullWaits()
+            {
+                final IngestPipeline p = pipeline;
+                return p == null ? 0 : p.ringFullWaits();
+            }
+
+            @Override
+            public long bytesLogged()
+            {
+                final IngestPipeline p = pipeline;
+                return p == null ? 0 : p.bytesLogged();
+            }
+
+            @Override
             public long deadLetters()
             {
                 final DeadLetterQueue queue = ContextRuntime.this.deadLetters;

@@ -85,6 +85,7 @@ public final class IngestPipeline implements AutoCloseable
     private final List<String> streamNames = new ArrayList<>();
     private final List<SingleChronicleQueue> queues = new ArrayList<>();
     private final List<LongAdder> acceptedByStream = new ArrayList<>();
+    private final LongAdder ringFullWaits = new LongAdder();
     private final List<SegmentReader> readers = new ArrayList<>();
     private final BatchCompletions completions = new BatchCompletions();
     private final CountDownLatch shutdownMarkerReached = new CountDownLatch(1);
@@ -93,6 +94,7 @@ public final class IngestPipeline implements AutoCloseable
     private final List<Segment> carried = new ArrayList<>();
 
     private final BatchEventProcessor<IngestSlot> processor;
+    private final LogWriter logWriter;
     private Thread writerThread;
     private volatile boolean isStarted;
     private volatile boolean isClosing;
@@ -179,7 +181,7 @@ public final class IngestPipeline implements AutoCloseable
         }
         // Gate the ring on the writer from the start, so records stored before start() wait in the ring rather
         // than being overwritten (and adding the gate later would skip them).
-        final LogWriter logWriter = new LogWriter(
+        logWriter = new LogWriter(
             queues, carried, config.blockBytes(), manifest, completions, this::onShutdownMarker, this::onAppended);
         processor = new BatchEventProcessorBuilder().build(ring, ring.newBarrier(), logWriter);
         processor.setExceptionHandler(new FailureHandler());
@@ -434,6 +436,21 @@ public final class IngestPipeline implements AutoCloseable
         return ring.getBufferSize() - ring.remainingCapacity();
     }
 
+    /**
+     * Stores that found the ring full: each waited for space ({@code block}) or was refused ({@code fail}). Any
+     * thread.
+     */
+    public long ringFullWaits()
+    {
+        return ringFullWaits.sum();
+    }
+
+    /** Encoded record bytes the log writer has appended to the stream queues (without framing). Any thread. */
+    public long bytesLogged()
+    {
+        return logWriter.bytesLogged();
+    }
+
     /** The ring's size in slots ({@code sluice.ring.size}). */
     public int ringSlots()
     {
@@ -533,6 +550,7 @@ public final class IngestPipeline implements AutoCloseable
             catch (final InsufficientCapacityException ex)
             {
                 checkFailure();
+                ringFullWaits.increment();
                 throw new RingFullException(ring.getBufferSize());
             }
         }
@@ -568,6 +586,10 @@ public final class IngestPipeline implements AutoCloseable
                     throw closedException();
                 }
                 checkFailure();
+                if (idle == 0)
+                {
+                    ringFullWaits.increment();   // only when the ring is full: never on the fast path
+                }
                 if (idle < SPINS)
                 {
                     Thread.onSpinWait();

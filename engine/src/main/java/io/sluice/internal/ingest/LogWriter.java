@@ -32,6 +32,9 @@ final class LogWriter implements EventHandler<IngestSlot>
     private final BatchCompletions completions;
     private final Runnable onShutdownMarker;
     private final AppendListener appendListener;
+    /** Written by the log writer thread only; published once per drained run (not per record). */
+    private long bytes;
+    private volatile long publishedBytes;
     private BlockAppender[] appenders;
 
     LogWriter(
@@ -52,6 +55,12 @@ final class LogWriter implements EventHandler<IngestSlot>
         this.onShutdownMarker = onShutdownMarker;
     }
 
+    /** Encoded record bytes appended so far (without framing), as of the last drained run of the ring. Any thread. */
+    public long bytesLogged()
+    {
+        return publishedBytes;
+    }
+
     public void onStart()
     {
         final BlockAppender[] appenders = new BlockAppender[queues.size()];
@@ -69,9 +78,11 @@ final class LogWriter implements EventHandler<IngestSlot>
         {
             case IngestSlot.RECORD:
                 appenders[slot.streamId].append(slot.buffer, 0, slot.length);
+                bytes += slot.length;
                 break;
 
             case IngestSlot.CUT:
+                publishedBytes = bytes;   // before the batch's segments are published: a reader of them sees these
                 cut(slot.batchTime);
                 break;
 
@@ -87,6 +98,7 @@ final class LogWriter implements EventHandler<IngestSlot>
         if (endOfBatch)
         {
             flushAll();
+            publishedBytes = bytes;
         }
     }
 

@@ -212,6 +212,18 @@ public final class ContextObservability implements AutoCloseable
         }
 
         @Override
+        public long getRingFullWaits()
+        {
+            return engine.ringFullWaits();
+        }
+
+        @Override
+        public long getBytesLogged()
+        {
+            return engine.bytesLogged();
+        }
+
+        @Override
         public long getDeadLetters()
         {
             return engine.deadLetters();

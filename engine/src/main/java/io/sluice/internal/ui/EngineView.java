@@ -19,6 +19,12 @@ public interface EngineView
     /** The ingest ring's size in slots (0 without receivers). */
     long ringSlots();
 
+    /** Stores that found the ingest ring full (they waited, or were refused with {@code fail}). */
+    long ringFullWaits();
+
+    /** Encoded record bytes the log writer appended to the stream queues. */
+    long bytesLogged();
+
     /** Dead letters kept in the data directory (this run's and earlier ones'). */
     long deadLetters();
 

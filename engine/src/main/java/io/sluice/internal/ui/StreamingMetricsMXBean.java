@@ -38,6 +38,10 @@ public interface StreamingMetricsMXBean
 
     long getRingSlotsInUse();
 
+    long getRingFullWaits();
+
+    long getBytesLogged();
+
     long getDeadLetters();
 
     long getDeadLetterOverflow();

@@ -266,6 +266,8 @@ public final class UiServer implements AutoCloseable
             .field("recordsAccepted", engine.recordsAccepted())
             .field("ringSlotsInUse", engine.ringSlotsInUse())
             .field("ringSlots", engine.ringSlots())
+            .field("ringFullWaits", engine.ringFullWaits())
+            .field("bytesLogged", engine.bytesLogged())
             .field("deadLetters", engine.deadLetters())
             .field("deadLetterOverflow", engine.deadLetterOverflow())
             .field("offHeapBytes", io.sluice.internal.memory.OffHeapAllocator.liveBytes())
@@ -543,6 +545,10 @@ public final class UiServer implements AutoCloseable
             .gauge("sluice_ring_slots_in_use", "Ingest ring slots the log writer has not appended yet (its lag).",
                 engine.ringSlotsInUse())
             .gauge("sluice_ring_slots", "Ingest ring size in slots.", engine.ringSlots())
+            .counter("sluice_ring_full_waits_total", "Stores that found the ingest ring full (waited or refused).",
+                engine.ringFullWaits())
+            .counter("sluice_log_bytes_total", "Encoded record bytes appended to the ingest log's stream queues.",
+                engine.bytesLogged())
             .gauge("sluice_dead_letters", "Dead letters kept in the data directory.", engine.deadLetters())
             .counter("sluice_dead_letters_overflow_total", "Dead letters refused once the cap was reached.",
                 engine.deadLetterOverflow())

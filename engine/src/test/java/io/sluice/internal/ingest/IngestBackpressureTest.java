@@ -77,6 +77,8 @@ class IngestBackpressureTest
             final long allocatedWhileBlocked = threads.getThreadAllocatedBytes(producer.getId()) - allocatedBefore;
             assertEquals(RING_SIZE, pipeline.acceptedRecords(id));
             assertTrue(allocatedWhileBlocked < 1024, "a blocked store allocated " + allocatedWhileBlocked + " bytes");
+            assertEquals(1, pipeline.ringFullWaits(), "one store waited (counted once, not per back-off round)");
+            assertEquals(RING_SIZE, pipeline.ringSlotsInUse(), "every slot waits for the writer");
 
             pipeline.start();
             assertTrue(done.await(30, TimeUnit.SECONDS), "store still blocked after the writer started");
@@ -102,10 +104,12 @@ class IngestBackpressureTest
             assertTrue(ex.getMessage().contains("sluice.ring.size"), ex.getMessage());
             assertTrue(ex.getMessage().contains("sluice.ring.fullPolicy=block"), ex.getMessage());
             assertEquals(RING_SIZE, pipeline.acceptedRecords(id));
+            assertEquals(1, pipeline.ringFullWaits(), "the refused store is counted");
 
             pipeline.start();
             pipeline.cut(1);
             assertEquals(RING_SIZE, pipeline.awaitSegments(1).segment(id).recordCount());
+            assertEquals(RING_SIZE * 8L, pipeline.bytesLogged(), "eight bytes per LONG record");
         }
     }
 
