@@ -249,7 +249,7 @@ public final class JobScheduler
         isRunning = false;
         toGenerate.add(POISON);
         joinQuietly(generator);
-        toRun.add(new JobSet(POISON, List.of(), Map.of(), 0, 0));
+        toRun.add(new JobSet(POISON, List.of(), Map.of(), 0, 0, 0));
         joinQuietly(executor);
         synchronized (doneLock)
         {
@@ -364,8 +364,8 @@ public final class JobScheduler
         {
             numRecords += n;
         }
-        final JobSet jobSet = new JobSet(time, jobs, records, numRecords, clock.millis());
-        bus.post(l -> l.onBatchSubmitted(info(jobSet, null, null, List.of())));
+        final JobSet jobSet = new JobSet(time, jobs, records, numRecords, clock.millis(), System.nanoTime());
+        bus.post(l -> l.onBatchSubmitted(info(jobSet, null, null, List.of(), 0, 0)));
         toRun.add(jobSet);
     }
 
@@ -451,7 +451,7 @@ public final class JobScheduler
         final long startNanos = System.nanoTime();
         final long time = jobSet.time();
         final long start = clock.millis();
-        bus.post(l -> l.onBatchStarted(info(jobSet, start, null, List.of())));
+        bus.post(l -> l.onBatchStarted(info(jobSet, start, null, List.of(), startNanos, 0)));
         final List<OutputOperationInfo> outputs = new ArrayList<>(jobSet.jobs().size());
         for (final Job job : jobSet.jobs())
         {
@@ -490,19 +490,27 @@ public final class JobScheduler
         CrashPoints.hit(CrashPoints.JOB_BEFORE_BATCH_DONE);
         completions.batchDone(time, (System.nanoTime() - startNanos) / 1000);
         final long end = clock.millis();
+        final long endNanos = System.nanoTime();
         final List<OutputOperationInfo> done = List.copyOf(outputs);
-        bus.post(l -> l.onBatchCompleted(info(jobSet, start, end, done)));
+        bus.post(l -> l.onBatchCompleted(info(jobSet, start, end, done, startNanos, endNanos)));
         graph.clearMetadata(time);
         markDone(time);
     }
 
-    private static BatchInfo info(final JobSet jobSet, final Long start, final Long end,
-        final List<OutputOperationInfo> outputs)
+    /**
+     * The batch's listener view. On the system clock the delays are measured with {@link System#nanoTime()}, so a
+     * 1 ms batch's delays keep their microseconds; on a ManualClock (the testkit) they are the clock's milliseconds,
+     * exactly the differences of the batch's clock times, as in Spark.
+     */
+    private BatchInfo info(final JobSet jobSet, final Long start, final Long end,
+        final List<OutputOperationInfo> outputs, final long startNanos, final long endNanos)
     {
         final Optional<Duration> scheduling = start == null ? Optional.empty()
-            : Optional.of(Duration.ofMillis(start - jobSet.submissionTime()));
+            : Optional.of(hasOwnTimer ? Duration.ofNanos(Math.max(0, startNanos - jobSet.submissionNanos()))
+                : Duration.ofMillis(start - jobSet.submissionTime()));
         final Optional<Duration> processing = start == null || end == null ? Optional.empty()
-            : Optional.of(Duration.ofMillis(end - start));
+            : Optional.of(hasOwnTimer ? Duration.ofNanos(Math.max(0, endNanos - startNanos))
+                : Duration.ofMillis(end - start));
         final Optional<Duration> total = scheduling.isPresent() && processing.isPresent()
             ? Optional.of(scheduling.get().plus(processing.get())) : Optional.empty();
         return new BatchInfo(new Time(jobSet.time()), jobSet.numRecords(), scheduling, processing, total,

@@ -323,11 +323,11 @@ public final class UiServer implements AutoCloseable
                 : which == 1 ? info.processingDelay() : info.totalDelay();
             if (d.isPresent())
             {
-                sum += d.get().toMillis();
+                sum += d.get().toNanos();
                 n++;
             }
         }
-        return n == 0 ? Double.NaN : (double)sum / n;
+        return n == 0 ? Double.NaN : sum / 1e6 / n;
     }
 
     private String receivers()
@@ -448,15 +448,16 @@ public final class UiServer implements AutoCloseable
         json.endObject();
     }
 
+    /** {@code name} in whole ms (Spark's field) and {@code nameUs} in µs (sub-millisecond batches). */
     private static void millis(final Json json, final String name, final java.util.Optional<java.time.Duration> d)
     {
         if (d.isPresent())
         {
-            json.field(name, d.get().toMillis());
+            json.field(name, d.get().toMillis()).field(name + "Us", d.get().toNanos() / 1000);
         }
         else
         {
-            json.name(name).nullValue();
+            json.name(name).nullValue().name(name + "Us").nullValue();
         }
     }
 

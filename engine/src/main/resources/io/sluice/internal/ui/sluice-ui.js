@@ -31,6 +31,7 @@
     if (v >= 1000) { return (v / 1000).toFixed(3) + ' s'; }
     return (Number.isInteger(v) ? String(v) : v.toFixed(2)) + ' ms';
   }
+  function us(v) { return v === null || v === undefined ? '-' : ms(v / 1000); }
   function bytes(v) {
     var units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'], u = 0, x = v;
     while (x >= 1024 && u < units.length - 1) { x /= 1024; u++; }
@@ -70,8 +71,8 @@
       s.appendChild(svg('rect', { 'class': 'bar', x: 10 + i * (w - 20) / bins, y: h - 15 - bh,
         width: (w - 20) / bins - 2, height: bh, 'data-count': c }));
     });
-    s.appendChild(svg('text', { x: 10, y: h - 3, 'class': 'axis' }, String(min)));
-    s.appendChild(svg('text', { x: w - 40, y: h - 3, 'class': 'axis' }, String(max)));
+    s.appendChild(svg('text', { x: 10, y: h - 3, 'class': 'axis' }, String(Math.round(min * 100) / 100)));
+    s.appendChild(svg('text', { x: w - 40, y: h - 3, 'class': 'axis' }, String(Math.round(max * 100) / 100)));
     return s;
   }
 
@@ -95,9 +96,9 @@
       var series = [
         ['Input Rate', 'avg: ' + (stats.avgInputRate === null ? '-' : stats.avgInputRate.toFixed(2)) + ' records/sec',
           chrono.map(function (b) { return b.inputSize * 1000 / b.batchDuration; })],
-        ['Scheduling Delay', 'avg: ' + ms(stats.avgSchedulingDelay), chrono.map(function (b) { return b.schedulingDelay || 0; })],
-        ['Processing Time', 'avg: ' + ms(stats.avgProcessingTime), chrono.map(function (b) { return b.processingTime || 0; })],
-        ['Total Delay', 'avg: ' + ms(stats.avgTotalDelay), chrono.map(function (b) { return b.totalDelay || 0; })]];
+        ['Scheduling Delay', 'avg: ' + ms(stats.avgSchedulingDelay), chrono.map(function (b) { return (b.schedulingDelayUs || 0) / 1000; })],
+        ['Processing Time', 'avg: ' + ms(stats.avgProcessingTime), chrono.map(function (b) { return (b.processingTimeUs || 0) / 1000; })],
+        ['Total Delay', 'avg: ' + ms(stats.avgTotalDelay), chrono.map(function (b) { return (b.totalDelayUs || 0) / 1000; })]];
       fill(document.querySelector('#stat-table tbody'), series.map(function (s) {
         return el('tr', { 'data-stat': s[0] }, [el('td', null, [el('strong', null, [s[0]]), el('br'),
           el('span', { 'class': 'avg-text' }, [s[1]])]), el('td', null, [timeline(s[2], s[0])]),
@@ -129,14 +130,14 @@
       document.getElementById('active-count').textContent = String(active.length);
       fill(document.querySelector('#active-batches-table tbody'), active.map(function (b) {
         return el('tr', { 'data-batch-id': b.batchId }, [el('td', null, [batchLink(b)]), td(b.inputSize, 'num'),
-          td(ms(b.schedulingDelay), 'num'), td(ms(b.processingTime), 'num'), td(opsCell(b)),
+          td(us(b.schedulingDelayUs), 'num'), td(us(b.processingTimeUs), 'num'), td(opsCell(b)),
           td(b.status === 'PROCESSING' ? 'processing' : 'queued')]);
       }));
       document.getElementById('completed-count').textContent = String(completed.length);
       document.getElementById('completed-total').textContent = String(stats.numTotalCompletedBatches);
       fill(document.querySelector('#completed-batches-table tbody'), completed.map(function (b) {
         return el('tr', { 'data-batch-id': b.batchId }, [el('td', null, [batchLink(b)]), td(b.inputSize, 'num'),
-          td(ms(b.schedulingDelay), 'num'), td(ms(b.processingTime), 'num'), td(ms(b.totalDelay), 'num'),
+          td(us(b.schedulingDelayUs), 'num'), td(us(b.processingTimeUs), 'num'), td(us(b.totalDelayUs), 'num'),
           td(opsCell(b), b.numFailedOutputOps > 0 ? 'failed' : null)]);
       }));
       document.body.setAttribute('data-rendered', String(stats.numTotalCompletedBatches));
@@ -148,8 +149,8 @@
     return get('/api/v1/streaming/batches/' + encodeURIComponent(id)).then(function (b) {
       document.getElementById('batch-title').textContent = 'Details of batch at ' + time(b.batchId);
       fill(document.querySelector('#batch-summary tbody'), [['Batch Duration', ms(b.batchDuration)],
-        ['Input data size', b.inputSize + ' records'], ['Scheduling delay', ms(b.schedulingDelay)],
-        ['Processing time', ms(b.processingTime)], ['Total delay', ms(b.totalDelay)], ['Status', b.status]]
+        ['Input data size', b.inputSize + ' records'], ['Scheduling delay', us(b.schedulingDelayUs)],
+        ['Processing time', us(b.processingTimeUs)], ['Total delay', us(b.totalDelayUs)], ['Status', b.status]]
         .map(function (r) { return el('tr', null, [el('th', null, [r[0]]), td(r[1])]); }));
       fill(document.querySelector('#streams-table tbody'), Object.keys(b.streamIdToNumRecords).map(function (k) {
         return el('tr', null, [td(k, 'num'), td(b.streamIdToNumRecords[k], 'num')]);
