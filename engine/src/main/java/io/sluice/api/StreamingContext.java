@@ -148,8 +148,13 @@ public final class StreamingContext implements AutoCloseable
             return this;
         }
 
+        /**
+         * @throws IllegalStateException when the JVM lacks the flags Sluice needs (the message lists them and the
+         *                               argument file that carries them), or {@code batchInterval} is missing
+         */
         public StreamingContext build()
         {
+            io.sluice.internal.context.JvmFlags.check();
             if (batchInterval == null)
             {
                 throw new IllegalArgumentException("batchInterval is required: StreamingContext.builder()"
