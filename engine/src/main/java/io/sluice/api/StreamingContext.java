@@ -70,6 +70,7 @@ public final class StreamingContext implements AutoCloseable
     private final ContextRuntime runtime;
     private final List<StreamingListener> listeners = new ArrayList<>();
     private volatile io.sluice.internal.ui.ContextObservability observability;
+    private volatile Thread shutdownHook;
 
     private StreamingContext(final Builder builder)
     {
@@ -555,6 +556,7 @@ public final class StreamingContext implements AutoCloseable
                 batchInterval.toMillis(), runtime.bus(), runtime.engineView(() -> state.name()));
             runtime.start(dataDir, checkpointDir, clock instanceof AdvanceSource source ? source : null);
             state = StreamingContextState.ACTIVE;
+            addShutdownHook();
         }
         catch (final RuntimeException | Error ex)
         {
@@ -603,6 +605,7 @@ public final class StreamingContext implements AutoCloseable
             }
             finally
             {
+                removeShutdownHook();
                 closeObservability();
                 ACTIVE.compareAndSet(this, null);
                 runtime.terminated();
@@ -618,6 +621,47 @@ public final class StreamingContext implements AutoCloseable
     {
         final io.sluice.internal.ui.ContextObservability o = observability;
         return o == null ? java.util.Optional.empty() : o.url();
+    }
+
+    /** Spark's shutdown hook: a started context stops when the JVM shuts down ({@code sluice.stop.onShutdown}). */
+    private void addShutdownHook()
+    {
+        if (!config.isStopOnShutdown())
+        {
+            return;
+        }
+        final boolean graceful = config.isGracefulOnShutdown();
+        final Thread hook = new Thread(() ->
+        {
+            LOG.info("JVM shutting down: stopping StreamingContext '{}'{}", appName, graceful ? " gracefully" : "");
+            stop(graceful);
+        }, "sluice-shutdown-" + appName);
+        try
+        {
+            Runtime.getRuntime().addShutdownHook(hook);
+            shutdownHook = hook;
+        }
+        catch (final IllegalStateException shuttingDown)
+        {
+            // the JVM is already shutting down: nothing to hook
+        }
+    }
+
+    private void removeShutdownHook()
+    {
+        final Thread hook = shutdownHook;
+        shutdownHook = null;
+        if (hook != null && Thread.currentThread() != hook)
+        {
+            try
+            {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+            catch (final IllegalStateException shuttingDown)
+            {
+                // the JVM is shutting down: the hook runs (and finds the context stopped) or has run
+            }
+        }
     }
 
     private void closeObservability()

@@ -50,9 +50,10 @@ public final class StreamingTestDriver implements AutoCloseable
         {
             builder.checkpointDir(checkpointDir);
         }
-        // A test's context serves no UI and registers no JMX bean unless the test asks (set them to "true").
+        // A test's context serves no UI, registers no JMX bean and no shutdown hook unless the test asks.
         builder.set("sluice.ui.enabled", "false");
         builder.set("sluice.jmx.enabled", "false");
+        builder.set("sluice.stop.onShutdown", "false");   // the test closes the driver (or simulates a crash)
         settings.forEach(builder::set);
         this.context = builder.build();
         this.ownedCheckpointDir = ownedCheckpointDir;

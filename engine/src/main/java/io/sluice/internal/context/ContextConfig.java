@@ -64,10 +64,20 @@ public final class ContextConfig
     public static final String UI_ALLOW_REMOTE_DEFAULT = "false";
     public static final String UI_RETAINED_BATCHES_PROP_NAME = "sluice.ui.retainedBatches";
     public static final String UI_RETAINED_BATCHES_DEFAULT = "1000";
+    public static final String STOP_ON_SHUTDOWN_PROP_NAME = "sluice.stop.onShutdown";
+    public static final String STOP_ON_SHUTDOWN_DEFAULT = "true";
+    public static final String STOP_GRACEFULLY_ON_SHUTDOWN_PROP_NAME = "sluice.stop.gracefullyOnShutdown";
+    public static final String STOP_GRACEFULLY_ON_SHUTDOWN_DEFAULT = "false";
     public static final String JMX_ENABLED_PROP_NAME = "sluice.jmx.enabled";
     public static final String JMX_ENABLED_DEFAULT = "true";
 
     private static final List<ConfigKey> CONTEXT_KEYS = List.of(
+        new ConfigKey(STOP_ON_SHUTDOWN_PROP_NAME, STOP_ON_SHUTDOWN_DEFAULT,
+            "Stop a started context from a JVM shutdown hook (SIGTERM, Ctrl-C, System.exit), as Spark does, so its "
+                + "temporary data directory is removed and its outputs end cleanly."),
+        new ConfigKey(STOP_GRACEFULLY_ON_SHUTDOWN_PROP_NAME, STOP_GRACEFULLY_ON_SHUTDOWN_DEFAULT,
+            "Whether that stop is graceful (Spark's spark.streaming.stopGracefullyOnShutdown): the records already "
+                + "accepted are processed first, within sluice.stop.gracefulTimeout."),
         new ConfigKey(UI_ENABLED_PROP_NAME, UI_ENABLED_DEFAULT,
             "Serve the streaming UI, its JSON API and the Prometheus /metrics endpoint from the context (false: no "
                 + "server, no port)."),
@@ -200,6 +210,8 @@ public final class ContextConfig
         isUiRemoteAllowed();
         uiRetainedBatches();
         isJmxEnabled();
+        isStopOnShutdown();
+        isGracefulOnShutdown();
         if (values.containsKey(GRACEFUL_TIMEOUT_PROP_NAME))
         {
             Durations.parse(GRACEFUL_TIMEOUT_PROP_NAME, values.get(GRACEFUL_TIMEOUT_PROP_NAME));
@@ -283,6 +295,18 @@ public final class ContextConfig
     {
         return (int)Math.min(1_000_000, parsePositive(UI_RETAINED_BATCHES_PROP_NAME,
             values.getOrDefault(UI_RETAINED_BATCHES_PROP_NAME, UI_RETAINED_BATCHES_DEFAULT), "a positive count"));
+    }
+
+    /** {@code sluice.stop.onShutdown}. */
+    public boolean isStopOnShutdown()
+    {
+        return parseBoolean(STOP_ON_SHUTDOWN_PROP_NAME, STOP_ON_SHUTDOWN_DEFAULT);
+    }
+
+    /** {@code sluice.stop.gracefullyOnShutdown}. */
+    public boolean isGracefulOnShutdown()
+    {
+        return parseBoolean(STOP_GRACEFULLY_ON_SHUTDOWN_PROP_NAME, STOP_GRACEFULLY_ON_SHUTDOWN_DEFAULT);
     }
 
     /** {@code sluice.jmx.enabled}. */

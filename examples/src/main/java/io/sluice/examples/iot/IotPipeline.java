@@ -130,6 +130,7 @@ public final class IotPipeline
         }
         final Path checkpointDir = io.sluice.examples.TempDirs.deletedOnExit("sluice-iot-");
         try (StreamingContext ssc = StreamingContext.builder().appName("iot")
+            .set("sluice.stop.gracefullyOnShutdown", "true")
             .batchInterval(Duration.ofMillis(intervalMs)).checkpointDir(checkpointDir).build())
         {
             final DStream<SensorReading> readings = ssc.receiverStream(

@@ -102,6 +102,7 @@ public final class StatefulWordCount
         final int targetPort = feeder != null ? feeder.port() : port;
         final Path checkpointDir = checkpoint != null ? checkpoint : io.sluice.examples.TempDirs.deletedOnExit("sluice-stateful-");
         try (StreamingContext ssc = StreamingContext.builder().appName("stateful-word-count")
+            .set("sluice.stop.gracefullyOnShutdown", "true")
             .batchInterval(Duration.ofMillis(intervalMs)).checkpointDir(checkpointDir).build())
         {
             final DStream<String> lines = ssc.socketTextStream(host, targetPort).cache();

@@ -147,6 +147,7 @@ public final class TradingPipeline
         }
         final Path checkpointDir = checkpoint != null ? checkpoint : io.sluice.examples.TempDirs.deletedOnExit("sluice-trading-");
         try (StreamingContext ssc = StreamingContext.builder().appName("trading")
+            .set("sluice.stop.gracefullyOnShutdown", "true")
             .batchInterval(Duration.ofMillis(intervalMs)).checkpointDir(checkpointDir).build())
         {
             final DStream<Trade> trades = ssc.receiverStream(

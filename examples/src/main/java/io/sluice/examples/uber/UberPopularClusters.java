@@ -239,6 +239,7 @@ public final class UberPopularClusters
         final int n = topN;
         final int windowLength = windowBatches;
         try (StreamingContext ssc = StreamingContext.builder().appName("uber-popular-clusters")
+            .set("sluice.stop.gracefullyOnShutdown", "true")
             .batchInterval(interval).checkpointDir(checkpointDir).build())
         {
             final Streams streams = popularity(ssc.chronicleTopic(topic, start, Codecs.STRING),

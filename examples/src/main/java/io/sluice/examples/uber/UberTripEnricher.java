@@ -97,6 +97,7 @@ public final class UberTripEnricher
         final KMeansModel model = KMeansModel.load(UberData.fileOrBundled(modelFile, UberData.MODEL));
         final Path watched = socket == null ? Files.createTempDirectory("sluice-uber-in-") : null;
         try (StreamingContext ssc = StreamingContext.builder().appName("uber-trip-enricher")
+            .set("sluice.stop.gracefullyOnShutdown", "true")
             .batchInterval(Duration.ofMillis(intervalMs)).build())
         {
             final DStream<String> lines;

@@ -82,6 +82,7 @@ public final class WindowedWordCount
         final int targetPort = feeder != null ? feeder.port() : port;
         final Path checkpointDir = checkpoint != null ? checkpoint : io.sluice.examples.TempDirs.deletedOnExit("sluice-windowed-");
         try (StreamingContext ssc = StreamingContext.builder().appName("windowed-word-count")
+            .set("sluice.stop.gracefullyOnShutdown", "true")
             .batchInterval(Duration.ofMillis(intervalMs)).checkpointDir(checkpointDir).build())
         {
             windowedCounts(ssc.socketTextStream(host, targetPort), Duration.ofMillis(windowMs),

@@ -70,6 +70,7 @@ public final class NetworkWordCount
         final TextFeeder feeder = port < 0 ? new TextFeeder(0, TextFeeder.LINES, 20).start() : null;
         final int targetPort = feeder != null ? feeder.port() : port;
         try (StreamingContext ssc = StreamingContext.builder().appName("network-word-count")
+            .set("sluice.stop.gracefullyOnShutdown", "true")
             .batchInterval(Duration.ofMillis(intervalMs)).build())
         {
             wordCounts(ssc, host, targetPort).print();
