@@ -576,9 +576,13 @@ public final class StreamingContext implements AutoCloseable
 
     /**
      * Stops the context. Receivers stop first. Graceful: every record already accepted is cut into a last batch
-     * and every generated batch is processed (bounded by {@code sluice.stop.gracefulTimeout}); otherwise the
-     * running job finishes and queued batches are dropped (their records stay in the log while the data
-     * directory exists). Idempotent. Throws {@link IllegalStateException} on the listener thread.
+     * and every generated batch is processed, bounded by {@code sluice.stop.gracefulTimeout}: when it runs out, the
+     * running output operation finishes, the batches still queued are not run, and the log (logger
+     * {@code io.sluice.internal.scheduler.JobScheduler}) says how many and with how many records (they stay in the
+     * ingest log: a restart on the same checkpoint directory runs them). Not graceful: the running output operation
+     * finishes; the rest of its batch and the queued batches are not run. Idempotent. Throws
+     * {@link IllegalStateException} on the listener thread. Called from an output operation (on the job thread), it
+     * returns at once and the stop goes on on a thread of its own ({@link #awaitTermination} waits for it).
      */
     public void stop(final boolean gracefully)
     {
@@ -586,6 +590,19 @@ public final class StreamingContext implements AutoCloseable
         {
             throw new IllegalStateException("Cannot stop StreamingContext within listener bus thread. "
                 + "Stop it from another thread.");
+        }
+        if (runtime.isJobThread())
+        {
+            // Called from an output operation: a stop cannot wait for the job it runs in. It goes on on a thread of
+            // its own and this call returns at once; not graceful: the batch's remaining outputs and the queued
+            // batches do not run (set now, before the next output could start); graceful: they all run first.
+            if (!gracefully)
+            {
+                runtime.dropQueuedJobs();
+            }
+            final Thread stopper = new Thread(() -> stop(gracefully), "sluice-stop-from-job");
+            stopper.start();
+            return;
         }
         synchronized (this)
         {

@@ -64,6 +64,37 @@ public final class CapturedLog implements SLF4JServiceProvider
                 LINES.removeFirst();
             }
             LINES.addLast(line);
+            LINES.notifyAll();
+        }
+    }
+
+    /**
+     * Waits until a line containing {@code text} has been logged (since the last {@link #clear()}), at most
+     * {@code timeoutMs}; returns it.
+     *
+     * @throws AssertionError when none came in time
+     */
+    public static Line awaitLine(final String text, final long timeoutMs) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        synchronized (LINES)
+        {
+            while (true)
+            {
+                for (final Line line : LINES)
+                {
+                    if (line.message().contains(text))
+                    {
+                        return line;
+                    }
+                }
+                final long left = deadline - System.nanoTime();
+                if (left <= 0)
+                {
+                    throw new AssertionError("no log line with '" + text + "' in " + timeoutMs + " ms; lines: " + LINES);
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(LINES, left);
+            }
         }
     }
 

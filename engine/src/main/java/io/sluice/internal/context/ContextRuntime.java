@@ -653,6 +653,30 @@ public final class ContextRuntime implements ContextInternals
         return deadLetters == null ? List.of() : deadLetters.read(from, max);
     }
 
+    /** Whether the calling thread runs this context's jobs (an output operation calls in). */
+    public boolean isJobThread()
+    {
+        final JobScheduler s = scheduler;
+        return s != null && s.isExecutorThread();
+    }
+
+    /** Skips the running batch's remaining outputs and the queued batches from now on (stop(false) from a job). */
+    public void dropQueuedJobs()
+    {
+        final JobScheduler s = scheduler;
+        if (s != null)
+        {
+            s.dropQueuedJobs();
+        }
+    }
+
+    /** What the last graceful stop left unprocessed when its timeout ran out. */
+    public JobScheduler.DroppedAtStop droppedAtStop()
+    {
+        final JobScheduler s = scheduler;
+        return s == null ? new JobScheduler.DroppedAtStop(0, 0, 0) : s.droppedAtStop();
+    }
+
     /** What the streaming UI and the metrics read from this runtime (thread-safe, cheap). */
     public io.sluice.internal.ui.EngineView engineView(final java.util.function.Supplier<String> state)
     {

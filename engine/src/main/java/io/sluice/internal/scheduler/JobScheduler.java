@@ -60,7 +60,9 @@ public final class JobScheduler
     private Thread generator;
     private Thread executor;
     private volatile boolean isRunning;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JobScheduler.class);
     private volatile boolean isDroppingQueuedJobs;
+    private volatile DroppedAtStop droppedAtStop = DroppedAtStop.NONE;
 
     /**
      * @param hasOwnTimer true for a clock that moves by itself (a timer thread watches it); false when the clock
@@ -238,7 +240,10 @@ public final class JobScheduler
         }
         if (isGraceful)
         {
-            awaitDone(lastTriggered, timeoutMs);
+            if (!awaitDone(lastTriggered, timeoutMs))
+            {
+                dropQueuedAfterTimeout(lastTriggered, timeoutMs);
+            }
         }
         else
         {
@@ -256,6 +261,60 @@ public final class JobScheduler
             doneLock.notifyAll();
         }
         return lastTriggered;
+    }
+
+    /**
+     * A graceful stop ran out of time: the batches still queued are dropped (the running job ends first), and the log
+     * says how many and how many records; they stay in the ingest log, where a restart on the same checkpoint runs
+     * them (without a checkpoint directory they are gone with the temporary data directory).
+     */
+    private void dropQueuedAfterTimeout(final long lastTriggered, final long timeoutMs)
+    {
+        isDroppingQueuedJobs = true;
+        final List<JobSet> queued = new ArrayList<>();
+        toRun.drainTo(queued);
+        final List<Long> ungenerated = new ArrayList<>();
+        toGenerate.drainTo(ungenerated);
+        long records = 0;
+        int batches = 0;
+        for (final JobSet jobSet : queued)
+        {
+            if (jobSet.time() != POISON)
+            {
+                records += jobSet.numRecords();
+                batches++;
+            }
+        }
+        ungenerated.removeIf(t -> t == POISON);
+        droppedAtStop = new DroppedAtStop(batches + ungenerated.size(), records, ungenerated.size());
+        LOG.warn("stop(true): sluice.stop.gracefulTimeout ({} ms) ran out before batch {} ms was processed; {} batch(es) "
+            + "were not run: {} generated with {} records, {} not yet generated. Their records stay in the ingest log "
+            + "(a restart on the same checkpoint directory processes them); the running job finished first.",
+            timeoutMs, lastTriggered, batches + ungenerated.size(), batches, records, ungenerated.size());
+    }
+
+    /** What a graceful stop left unprocessed when its timeout ran out (none: {@code batches == 0}). */
+    public record DroppedAtStop(int batches, long generatedRecords, int ungeneratedBatches)
+    {
+        static final DroppedAtStop NONE = new DroppedAtStop(0, 0, 0);
+    }
+
+    /** What the last {@link #stop} left unprocessed. */
+    public DroppedAtStop droppedAtStop()
+    {
+        return droppedAtStop;
+    }
+
+    /** From now on the running batch's remaining outputs and every queued batch are skipped (a stop(false) begins). */
+    public void dropQueuedJobs()
+    {
+        isDroppingQueuedJobs = true;
+    }
+
+    /** Whether the calling thread is the job executor (an output operation is running on it). */
+    public boolean isExecutorThread()
+    {
+        return Thread.currentThread() == executor;
     }
 
     /** Whether the job executor thread is still running (a job outlived {@link #stop}'s join). */
@@ -453,8 +512,16 @@ public final class JobScheduler
         final long start = clock.millis();
         bus.post(l -> l.onBatchStarted(info(jobSet, start, null, List.of(), startNanos, 0)));
         final List<OutputOperationInfo> outputs = new ArrayList<>(jobSet.jobs().size());
+        boolean isWhole = true;
         for (final Job job : jobSet.jobs())
         {
+            if (isDroppingQueuedJobs)
+            {
+                // stop(false), or a graceful stop out of time: the batch's remaining outputs do not run; without a
+                // batch-done record a restart on the checkpoint runs them
+                isWhole = false;
+                break;
+            }
             if (job.isReplay())
             {
                 runReplay(job, time);
@@ -487,8 +554,11 @@ public final class JobScheduler
             outputs.add(completed);
             bus.post(l -> l.onOutputOperationCompleted(completed));
         }
-        CrashPoints.hit(CrashPoints.JOB_BEFORE_BATCH_DONE);
-        completions.batchDone(time, (System.nanoTime() - startNanos) / 1000);
+        if (isWhole)
+        {
+            CrashPoints.hit(CrashPoints.JOB_BEFORE_BATCH_DONE);
+            completions.batchDone(time, (System.nanoTime() - startNanos) / 1000);
+        }
         final long end = clock.millis();
         final long endNanos = System.nanoTime();
         final List<OutputOperationInfo> done = List.copyOf(outputs);
