@@ -691,15 +691,19 @@ public final class StreamingContext implements AutoCloseable
         }
     }
 
-    /** Waits until the context stops; rethrows the first batch failure ({@link SluiceException}). */
+    /**
+     * Waits until the context stops. A batch failure ({@link SluiceException}) reported before or while it waits is
+     * thrown; each failure is thrown once, oldest first (Spark throws its first one on every call), so a loop of
+     * {@code awaitTermination} calls sees every failure and then returns when the context has stopped.
+     */
     public void awaitTermination() throws InterruptedException
     {
         runtime.awaitTermination(-1);
     }
 
     /**
-     * Waits at most {@code timeout}; true if the context stopped, false if the time ran out. Rethrows the first
-     * batch failure.
+     * Waits at most {@code timeout}; true if the context stopped, false if the time ran out. Throws the oldest batch
+     * failure not yet thrown, as {@link #awaitTermination()}.
      */
     public boolean awaitTerminationOrTimeout(final Duration timeout) throws InterruptedException
     {

@@ -38,12 +38,21 @@ class StopTest
         final PassiveReceiver<String> receiver = new PassiveReceiver<>();
         final List<Long> secondOutput = new CopyOnWriteArrayList<>();
         final CountDownLatch submitted = new CountDownLatch(4);
+        /** Batch 1's job waits here until all four batches are queued, so none is missed by an early stop. */
+        final CountDownLatch allQueued = new CountDownLatch(1);
 
         Queued(final Map<String, String> settings, final java.util.function.BiConsumer<Long, StreamingContext> first)
         {
             driver = StreamingTestDriver.create(BATCH, null, settings);
             final DStream<String> lines = driver.context().receiverStream(receiver, Codecs.STRING);
-            lines.foreachBatch((batch, time) -> first.accept(time.milliseconds(), driver.context()));
+            lines.foreachBatch((batch, time) ->
+            {
+                if (time.milliseconds() == 1000)
+                {
+                    awaitQuietly(allQueued);
+                }
+                first.accept(time.milliseconds(), driver.context());
+            });
             lines.foreachBatch((batch, time) -> secondOutput.add(time.milliseconds()));
             driver.context().addStreamingListener(new StreamingListener()
             {
@@ -65,6 +74,7 @@ class StopTest
                 driver.clock().setTime(b * 1000L);
             }
             assertTrue(submitted.await(WAIT_MS, TimeUnit.MILLISECONDS), "four batches submitted");
+            allQueued.countDown();
         }
 
         @Override

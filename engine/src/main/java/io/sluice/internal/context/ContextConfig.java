@@ -68,10 +68,21 @@ public final class ContextConfig
     public static final String STOP_ON_SHUTDOWN_DEFAULT = "true";
     public static final String STOP_GRACEFULLY_ON_SHUTDOWN_PROP_NAME = "sluice.stop.gracefullyOnShutdown";
     public static final String STOP_GRACEFULLY_ON_SHUTDOWN_DEFAULT = "false";
+    public static final String OUTPUT_ON_FAILURE_PROP_NAME = "sluice.output.onFailure";
+    public static final String OUTPUT_ON_FAILURE_DEFAULT = "report";
+    public static final String OUTPUT_MAX_RETRIES_PROP_NAME = "sluice.output.maxRetries";
+    public static final String OUTPUT_MAX_RETRIES_DEFAULT = "0";
     public static final String JMX_ENABLED_PROP_NAME = "sluice.jmx.enabled";
     public static final String JMX_ENABLED_DEFAULT = "true";
 
     private static final List<ConfigKey> CONTEXT_KEYS = List.of(
+        new ConfigKey(OUTPUT_ON_FAILURE_PROP_NAME, OUTPUT_ON_FAILURE_DEFAULT,
+            "What a failed output operation (after its retries) does: report (Spark's: awaitTermination rethrows it, "
+                + "the batch's other outputs and later batches run), deadLetter (report, and keep a dead letter naming "
+                + "the batch, the output and the reason), stop (report, and stop the context)."),
+        new ConfigKey(OUTPUT_MAX_RETRIES_PROP_NAME, OUTPUT_MAX_RETRIES_DEFAULT,
+            "How many times a failed output operation is run again for the same batch before it counts as failed "
+                + "(each try sees the same data: the output is at least once)."),
         new ConfigKey(STOP_ON_SHUTDOWN_PROP_NAME, STOP_ON_SHUTDOWN_DEFAULT,
             "Stop a started context from a JVM shutdown hook (SIGTERM, Ctrl-C, System.exit), as Spark does, so its "
                 + "temporary data directory is removed and its outputs end cleanly."),
@@ -211,6 +222,8 @@ public final class ContextConfig
         uiRetainedBatches();
         isJmxEnabled();
         isStopOnShutdown();
+        outputOnFailure();
+        outputMaxRetries();
         isGracefulOnShutdown();
         if (values.containsKey(GRACEFUL_TIMEOUT_PROP_NAME))
         {
@@ -307,6 +320,37 @@ public final class ContextConfig
     public boolean isGracefulOnShutdown()
     {
         return parseBoolean(STOP_GRACEFULLY_ON_SHUTDOWN_PROP_NAME, STOP_GRACEFULLY_ON_SHUTDOWN_DEFAULT);
+    }
+
+    /** {@code sluice.output.onFailure}: report, deadLetter or stop. */
+    public String outputOnFailure()
+    {
+        final String value = values.getOrDefault(OUTPUT_ON_FAILURE_PROP_NAME, OUTPUT_ON_FAILURE_DEFAULT).trim();
+        if (!value.equals("report") && !value.equals("deadLetter") && !value.equals("stop"))
+        {
+            throw new IllegalArgumentException(OUTPUT_ON_FAILURE_PROP_NAME + " must be report, deadLetter or stop, was '"
+                + value + "'");
+        }
+        return value;
+    }
+
+    /** {@code sluice.output.maxRetries}. */
+    public int outputMaxRetries()
+    {
+        final String value = values.getOrDefault(OUTPUT_MAX_RETRIES_PROP_NAME, OUTPUT_MAX_RETRIES_DEFAULT).trim();
+        try
+        {
+            final int n = Integer.parseInt(value);
+            if (n >= 0 && n <= 1000)
+            {
+                return n;
+            }
+        }
+        catch (final NumberFormatException ignored)
+        {
+            // reported below
+        }
+        throw new IllegalArgumentException(OUTPUT_MAX_RETRIES_PROP_NAME + " must be 0 to 1000, was '" + value + "'");
     }
 
     /** {@code sluice.jmx.enabled}. */

@@ -63,7 +63,9 @@ public final class ContextRuntime implements ContextInternals
     private final List<ReceiverEntry<?>> receivers = new ArrayList<>();
     private final List<ReceiverSupervisor<?>> supervisors = new ArrayList<>();
     private final Object termination = new Object();
-    private RuntimeException firstError;
+    /** Failures awaitTermination has not thrown yet, oldest first (each is thrown once); at most 100 kept. */
+    private final java.util.ArrayDeque<RuntimeException> unthrown = new java.util.ArrayDeque<>();
+    private long unthrownDropped;
     private RuntimeException untakenError;
     private boolean isTerminated;
 
@@ -263,8 +265,35 @@ public final class ContextRuntime implements ContextInternals
         final Replay replay = plan.hasHistory() ? replayOf(plan, keepMs, firstBatchTime) : Replay.NONE;
 
         bus.start();
-        scheduler = new JobScheduler(graph, clock, cutter, this::recordsPerStream, bus, this::report, source == null,
+        final io.sluice.internal.scheduler.ErrorSink sink = new io.sluice.internal.scheduler.ErrorSink()
+        {
+            @Override
+            public void report(final RuntimeException error)
+            {
+                ContextRuntime.this.report(error);
+            }
+
+            @Override
+            public void fatal(final String what, final Throwable cause)
+            {
+                ContextRuntime.this.fatal(what, cause, "Every record is in the log in " + dataDir + "; fix the cause "
+                    + "(for an OutOfMemoryError: more heap, -Xmx) and start the same pipeline on its checkpoint "
+                    + "(StreamingContext.getOrCreate) to run the batches that did not complete");
+            }
+
+            @Override
+            public void deadLetter(final String stream, final String reason, final String record)
+            {
+                final DeadLetterQueue queue = deadLetters;
+                if (queue != null)
+                {
+                    queue.add(stream, reason, record);
+                }
+            }
+        };
+        scheduler = new JobScheduler(graph, clock, cutter, this::recordsPerStream, bus, sink, source == null,
             new ManifestCompletions(completionWriter, snapshotter, this::afterBatch));
+        scheduler.failurePolicy(config.outputOnFailure(), config.outputMaxRetries());
         scheduler.start(firstBatchTime, replay, clockOffsetMs);
         if (source != null)
         {
@@ -301,13 +330,18 @@ public final class ContextRuntime implements ContextInternals
      */
     void fatal(final String what, final Throwable cause)
     {
+        fatal(what + " (" + cause + ")", cause, "Every record already in the log is kept in " + dataDir + "; free space "
+            + "or fix the directory, then start the same pipeline on it again (StreamingContext.getOrCreate) to recover");
+    }
+
+    /** {@link #fatal(String, Throwable)} with its own advice (what to do). */
+    void fatal(final String what, final Throwable cause, final String advice)
+    {
         if (!hasFailed.compareAndSet(false, true))
         {
             return;
         }
-        final SluiceException error = new SluiceException(what + " (" + cause + "): the context stops. Every record "
-            + "already in the log is kept in " + dataDir + "; free space or fix the directory, then start the same "
-            + "pipeline on it again (StreamingContext.getOrCreate) to recover", cause);
+        final SluiceException error = new SluiceException(what + ": the context stops. " + advice, cause);
         LOG.error(error.getMessage(), cause);
         report(error);
         final long now = clock.millis();
@@ -806,9 +840,13 @@ public final class ContextRuntime implements ContextInternals
     {
         synchronized (termination)
         {
-            if (firstError == null)
+            if (unthrown.size() < 100)
             {
-                firstError = error;
+                unthrown.addLast(error);
+            }
+            else
+            {
+                unthrownDropped++;
             }
             if (untakenError == null)
             {
@@ -839,10 +877,18 @@ public final class ContextRuntime implements ContextInternals
         {
             while (true)
             {
-                if (firstError != null)
+                final RuntimeException next = unthrown.pollFirst();
+                if (next != null)
                 {
-                    throw firstError instanceof SluiceException se ? se
-                        : new SluiceException(firstError.getMessage(), firstError);
+                    final SluiceException thrown = next instanceof SluiceException se ? se
+                        : new SluiceException(next.getMessage(), next);
+                    if (unthrown.isEmpty() && unthrownDropped > 0)
+                    {
+                        LOG.warn("{} more batch failures were reported after the first 100 not yet thrown by "
+                            + "awaitTermination; they were logged and dropped", unthrownDropped);
+                        unthrownDropped = 0;
+                    }
+                    throw thrown;
                 }
                 if (isTerminated)
                 {

@@ -63,6 +63,8 @@ public final class JobScheduler
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JobScheduler.class);
     private volatile boolean isDroppingQueuedJobs;
     private volatile DroppedAtStop droppedAtStop = DroppedAtStop.NONE;
+    private String onFailure = "report";
+    private int maxRetries;
 
     /**
      * @param hasOwnTimer true for a clock that moves by itself (a timer thread watches it); false when the clock
@@ -311,6 +313,22 @@ public final class JobScheduler
         isDroppingQueuedJobs = true;
     }
 
+    /**
+     * What a failed output does ({@code sluice.output.onFailure}: report, deadLetter, stop) and how many times it is
+     * run again first ({@code sluice.output.maxRetries}). Call before {@link #start}.
+     */
+    public void failurePolicy(final String onFailure, final int maxRetries)
+    {
+        this.onFailure = onFailure;
+        this.maxRetries = maxRetries;
+    }
+
+    /** Spark's {@code NonFatal}, inverted: errors after which the process cannot be trusted to go on. */
+    static boolean isFatal(final Throwable t)
+    {
+        return t instanceof VirtualMachineError || t instanceof ThreadDeath || t instanceof LinkageError;
+    }
+
     /** Whether the calling thread is the job executor (an output operation is running on it). */
     public boolean isExecutorThread()
     {
@@ -533,21 +551,52 @@ public final class JobScheduler
                 description, Optional.of(jobStart), Optional.empty(), Optional.empty());
             bus.post(l -> l.onOutputOperationStarted(started));
             Optional<String> failure = Optional.empty();
-            try
+            for (int attempt = 0; ; attempt++)
             {
-                CrashPoints.hit(CrashPoints.JOB_MID_BATCH);
-                job.body().run();
-                if (!job.isReplay())
+                try
                 {
-                    CrashPoints.hit(CrashPoints.JOB_AFTER_OUTPUT);
-                    completions.outputDone(time, job.outputId());
+                    CrashPoints.hit(CrashPoints.JOB_MID_BATCH);
+                    job.body().run();
+                    if (!job.isReplay())
+                    {
+                        CrashPoints.hit(CrashPoints.JOB_AFTER_OUTPUT);
+                        completions.outputDone(time, job.outputId());
+                    }
+                    break;
                 }
-            }
-            catch (final RuntimeException | Error ex)
-            {
-                failure = Optional.of(ex.toString());
-                errors.report(ex instanceof SluiceException se ? se : new SluiceException("Job of " + description
-                    + " for time " + time + " ms failed: " + ex, ex));
+                catch (final RuntimeException | Error ex)
+                {
+                    if (isFatal(ex))
+                    {
+                        failure = Optional.of(ex.toString());
+                        isDroppingQueuedJobs = true;   // nothing more runs; the batch gets no batch-done record
+                        errors.fatal("Job of " + description + " for time " + time + " ms threw " + ex, ex);
+                        break;
+                    }
+                    if (attempt < maxRetries && !isDroppingQueuedJobs)
+                    {
+                        LOG.warn("{} for batch {} ms failed (try {} of {}), running it again: {}", description, time,
+                            attempt + 1, maxRetries + 1, ex.toString());
+                        continue;
+                    }
+                    failure = Optional.of(ex.toString());
+                    if (onFailure.equals("stop"))
+                    {
+                        isDroppingQueuedJobs = true;   // reported once, by the stop
+                        errors.fatal(description + " failed for batch " + time + " ms and sluice.output.onFailure=stop"
+                            + " (" + ex + ")", ex);
+                        break;
+                    }
+                    errors.report(ex instanceof SluiceException se ? se : new SluiceException("Job of " + description
+                        + " for time " + time + " ms failed: " + ex, ex));
+                    if (onFailure.equals("deadLetter"))
+                    {
+                        errors.deadLetter("output " + job.outputId() + " (" + job.name() + ")", "batch " + time
+                            + " ms failed after " + (attempt + 1) + " tr" + (attempt == 0 ? "y" : "ies") + ": " + ex,
+                            "batch " + time + " ms");
+                    }
+                    break;
+                }
             }
             final OutputOperationInfo completed = new OutputOperationInfo(new Time(time), job.outputId(), job.name(),
                 description, Optional.of(jobStart), Optional.of(clock.millis()), failure);
