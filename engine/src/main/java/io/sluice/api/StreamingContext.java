@@ -280,7 +280,8 @@ public final class StreamingContext implements AutoCloseable
     public DStream<String> socketTextStream(final String host, final int port)
     {
         final String name = "socket " + host + ":" + port;
-        return receiverStream(name, new SocketTextReceiver(host, port, config.maxLineBytes()),
+        return receiverStream(name, new SocketTextReceiver(host, port, config.maxLineBytes(),
+            config.socketReadTimeoutMs()),
             Codecs.STRING);
     }
 

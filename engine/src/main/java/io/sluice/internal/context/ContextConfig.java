@@ -72,10 +72,15 @@ public final class ContextConfig
     public static final String OUTPUT_ON_FAILURE_DEFAULT = "report";
     public static final String OUTPUT_MAX_RETRIES_PROP_NAME = "sluice.output.maxRetries";
     public static final String OUTPUT_MAX_RETRIES_DEFAULT = "0";
+    public static final String SOCKET_READ_TIMEOUT_PROP_NAME = "sluice.socket.readTimeout";
+    public static final String SOCKET_READ_TIMEOUT_DEFAULT = "0s";
     public static final String JMX_ENABLED_PROP_NAME = "sluice.jmx.enabled";
     public static final String JMX_ENABLED_DEFAULT = "true";
 
     private static final List<ConfigKey> CONTEXT_KEYS = List.of(
+        new ConfigKey(SOCKET_READ_TIMEOUT_PROP_NAME, SOCKET_READ_TIMEOUT_DEFAULT,
+            "socketTextStream restarts (reconnects) when no byte arrives for this long, so a server that accepts and "
+                + "sends nothing is noticed; 0s waits forever (Spark's behaviour)."),
         new ConfigKey(OUTPUT_ON_FAILURE_PROP_NAME, OUTPUT_ON_FAILURE_DEFAULT,
             "What a failed output operation (after its retries) does: report (Spark's: awaitTermination rethrows it, "
                 + "the batch's other outputs and later batches run), deadLetter (report, and keep a dead letter naming "
@@ -222,6 +227,7 @@ public final class ContextConfig
         uiRetainedBatches();
         isJmxEnabled();
         isStopOnShutdown();
+        socketReadTimeoutMs();
         outputOnFailure();
         outputMaxRetries();
         isGracefulOnShutdown();
@@ -351,6 +357,18 @@ public final class ContextConfig
             // reported below
         }
         throw new IllegalArgumentException(OUTPUT_MAX_RETRIES_PROP_NAME + " must be 0 to 1000, was '" + value + "'");
+    }
+
+    /** {@code sluice.socket.readTimeout} in ms (0: none). */
+    public int socketReadTimeoutMs()
+    {
+        final long ms = Durations.parse(SOCKET_READ_TIMEOUT_PROP_NAME,
+            values.getOrDefault(SOCKET_READ_TIMEOUT_PROP_NAME, SOCKET_READ_TIMEOUT_DEFAULT)).toMillis();
+        if (ms < 0 || ms > Integer.MAX_VALUE)
+        {
+            throw new IllegalArgumentException(SOCKET_READ_TIMEOUT_PROP_NAME + " must be 0s or more, was " + ms + " ms");
+        }
+        return (int)ms;
     }
 
     /** {@code sluice.jmx.enabled}. */

@@ -62,6 +62,24 @@ final class LineAssembler
         }
     }
 
+    /**
+     * The input broke off (a connection reset, a read timeout): a partial line is not a record; it goes to the
+     * dead-letter queue with {@code why}, so it is neither half-stored nor silently lost.
+     */
+    void abandon(final String why)
+    {
+        if (length > 0 || overlongLength > 0)
+        {
+            lineNumber++;
+            final long total = overlongLength > 0 ? overlongLength : length;
+            receiver.storeDeadLetter(new String(line, 0, Math.min(length, maxLineBytes), StandardCharsets.UTF_8),
+                "line " + lineNumber + " of " + source + " was cut off after " + total + " bytes by " + why
+                    + ": the sender's input ended mid-line, so it is not a record");
+            length = 0;
+            overlongLength = 0;
+        }
+    }
+
     /** The input ended: a last line without '\n' is still a line. */
     void finish()
     {

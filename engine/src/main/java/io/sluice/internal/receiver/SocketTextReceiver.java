@@ -19,10 +19,18 @@ public final class SocketTextReceiver extends Receiver<String>
     private final String host;
     private final int port;
     private final int maxLineBytes;
+    private final int readTimeoutMs;
     private volatile Socket socket;
 
     public SocketTextReceiver(final String host, final int port, final int maxLineBytes)
     {
+        this(host, port, maxLineBytes, 0);
+    }
+
+    /** @param readTimeoutMs restart when no byte arrives for this long (0: wait forever) */
+    public SocketTextReceiver(final String host, final int port, final int maxLineBytes, final int readTimeoutMs)
+    {
+        this.readTimeoutMs = readTimeoutMs;
         if (port < 1 || port > 65_535)
         {
             throw new IllegalArgumentException("port must be in 1..65535, was " + port);
@@ -61,6 +69,7 @@ public final class SocketTextReceiver extends Receiver<String>
     {
         final Socket s = new Socket();
         socket = s;
+        final LineAssembler lines = new LineAssembler(this, "socket " + host + ":" + port, maxLineBytes);
         try (s)
         {
             if (isStopped())
@@ -68,8 +77,8 @@ public final class SocketTextReceiver extends Receiver<String>
                 return;
             }
             s.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
+            s.setSoTimeout(readTimeoutMs);
             final InputStream in = s.getInputStream();
-            final LineAssembler lines = new LineAssembler(this, "socket " + host + ":" + port, maxLineBytes);
             final byte[] chunk = new byte[64 * 1024];
             int n;
             while (!isStopped() && (n = in.read(chunk)) >= 0)
@@ -82,10 +91,20 @@ public final class SocketTextReceiver extends Receiver<String>
                 restart("Socket data stream had no more data");
             }
         }
+        catch (final java.net.SocketTimeoutException ex)
+        {
+            if (!isStopped())
+            {
+                lines.abandon("a read timeout");
+                restart("No data from " + host + ":" + port + " for " + readTimeoutMs + " ms (sluice.socket.readTimeout):"
+                    + " reconnecting", ex);
+            }
+        }
         catch (final IOException ex)
         {
             if (!isStopped())
             {
+                lines.abandon("a read error (" + ex.getMessage() + ")");
                 restart("Error receiving data from " + host + ":" + port + ": " + ex.getMessage(), ex);
             }
         }

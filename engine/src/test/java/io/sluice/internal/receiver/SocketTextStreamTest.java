@@ -94,4 +94,77 @@ class SocketTextStreamTest
             assertTrue(dead.get(0).stream().startsWith("socket 127.0.0.1:"), dead.get(0).stream());
         }
     }
+
+    @Test
+    void aConnectionResetMidLineDeadLettersThePartialLine() throws Exception
+    {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             StreamingTestDriver driver = StreamingTestDriver.create(Duration.ofSeconds(1),
+                 Map.of("sluice.receiver.restartDelay", "0ms")))
+        {
+            server.setSoTimeout(60_000);
+            final CollectedOutput<String> lines = driver.collect(
+                driver.context().socketTextStream("127.0.0.1", server.getLocalPort()));
+            driver.start();
+            final Socket client = server.accept();
+            send(client, "one\ntwo\npartial li");
+            driver.awaitReceived(2);   // both lines stored: the partial one is in the receiver
+            client.setSoLinger(true, 0);
+            client.close();            // RST: the receiver's read fails with a reset
+            try (Socket again = server.accept())   // it restarted and reconnected
+            {
+                send(again, "three\n");
+                driver.awaitReceived(3);
+            }
+            driver.advance(1);
+            assertEquals(List.of(List.of("one", "two", "three")), lines.batches());
+            final List<DeadLetter> dead = driver.context().deadLetters();
+            assertEquals(1, dead.size(), dead.toString());
+            assertEquals("partial li", dead.get(0).record());
+            assertTrue(dead.get(0).reason().contains("cut off after 10 bytes by a read error")
+                && dead.get(0).reason().contains("not a record"), dead.get(0).reason());
+        }
+    }
+
+    @Test
+    void aServerThatSendsNothingIsNoticedWithAReadTimeout() throws Exception
+    {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             StreamingTestDriver driver = StreamingTestDriver.create(Duration.ofSeconds(1),
+                 Map.of("sluice.receiver.restartDelay", "0ms", "sluice.socket.readTimeout", "200ms")))
+        {
+            server.setSoTimeout(60_000);
+            final java.util.concurrent.CopyOnWriteArrayList<String> errors =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+            driver.context().addStreamingListener(new io.sluice.api.StreamingListener()
+            {
+                @Override
+                public void onReceiverError(final io.sluice.api.ReceiverInfo info)
+                {
+                    errors.add(info.lastErrorMessage());
+                }
+            });
+            final CollectedOutput<String> lines = driver.collect(
+                driver.context().socketTextStream("127.0.0.1", server.getLocalPort()));
+            driver.start();
+            try (Socket silent = server.accept())
+            {
+                send(silent, "hello\nhal");
+                driver.awaitReceived(1);
+                try (Socket again = server.accept())   // the read timed out: the receiver reconnected
+                {
+                    send(again, "world\n");
+                    driver.awaitReceived(2);
+                }
+            }
+            driver.advance(1);
+            assertEquals(List.of(List.of("hello", "world")), lines.batches());
+            assertTrue(errors.stream().anyMatch(e -> e.contains("for 200 ms (sluice.socket.readTimeout)")),
+                errors.toString());
+            final List<DeadLetter> dead = driver.context().deadLetters();
+            assertEquals(1, dead.size(), dead.toString());
+            assertEquals("hal", dead.get(0).record());
+            assertTrue(dead.get(0).reason().contains("by a read timeout"), dead.get(0).reason());
+        }
+    }
 }
