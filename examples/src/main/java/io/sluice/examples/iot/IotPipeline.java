@@ -109,23 +109,24 @@ public final class IotPipeline
         long slideMs = 1000;
         long intervalMs = 1000;
         int batches = 6;
-        for (int i = 0; i < args.length; i++)
+        final io.sluice.examples.Args a = new io.sluice.examples.Args(args, USAGE);
+        while (a.hasNext())
         {
-            switch (args[i])
+            switch (a.next())
             {
-                case "--devices" -> devices = Integer.parseInt(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--threshold" -> threshold = Double.parseDouble(args[++i]);
-                case "--window-ms" -> windowMs = Long.parseLong(args[++i]);
-                case "--slide-ms" -> slideMs = Long.parseLong(args[++i]);
-                case "--interval-ms" -> intervalMs = Long.parseLong(args[++i]);
-                case "--batches" -> batches = Integer.parseInt(args[++i]);
+                case "--devices" -> devices = a.intValue();
+                case "--seed" -> seed = a.longValue();
+                case "--threshold" -> threshold = a.doubleValue();
+                case "--window-ms" -> windowMs = a.longValue();
+                case "--slide-ms" -> slideMs = a.longValue();
+                case "--interval-ms" -> intervalMs = a.longValue();
+                case "--batches" -> batches = a.intValue();
                 case "--help", "-h" ->
                 {
-                    System.out.print(USAGE);
+                    a.printUsage();
                     return;
                 }
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+                default -> throw a.unknown();
             }
         }
         final Path checkpointDir = io.sluice.examples.TempDirs.deletedOnExit("sluice-iot-");

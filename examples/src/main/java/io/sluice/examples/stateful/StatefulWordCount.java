@@ -79,22 +79,23 @@ public final class StatefulWordCount
         long intervalMs = 1000;
         int batches = 12;
         Path checkpoint = null;
-        for (int i = 0; i < args.length; i++)
+        final io.sluice.examples.Args a = new io.sluice.examples.Args(args, USAGE);
+        while (a.hasNext())
         {
-            switch (args[i])
+            switch (a.next())
             {
-                case "--host" -> host = args[++i];
-                case "--port" -> port = Integer.parseInt(args[++i]);
-                case "--timeout-ms" -> timeoutMs = Long.parseLong(args[++i]);
-                case "--interval-ms" -> intervalMs = Long.parseLong(args[++i]);
-                case "--batches" -> batches = Integer.parseInt(args[++i]);
-                case "--checkpoint" -> checkpoint = Path.of(args[++i]);
+                case "--host" -> host = a.value();
+                case "--port" -> port = a.intValue();
+                case "--timeout-ms" -> timeoutMs = a.longValue();
+                case "--interval-ms" -> intervalMs = a.longValue();
+                case "--batches" -> batches = a.intValue();
+                case "--checkpoint" -> checkpoint = Path.of(a.value());
                 case "--help", "-h" ->
                 {
-                    System.out.print(USAGE);
+                    a.printUsage();
                     return;
                 }
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+                default -> throw a.unknown();
             }
         }
         final TextFeeder feeder = port < 0

@@ -125,24 +125,25 @@ public final class TradingPipeline
         long intervalMs = 1000;
         int batches = 6;
         Path checkpoint = null;
-        for (int i = 0; i < args.length; i++)
+        final io.sluice.examples.Args a = new io.sluice.examples.Args(args, USAGE);
+        while (a.hasNext())
         {
-            switch (args[i])
+            switch (a.next())
             {
-                case "--trades" -> tradesPerTick = Integer.parseInt(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--top" -> top = Integer.parseInt(args[++i]);
-                case "--window-ms" -> windowMs = Long.parseLong(args[++i]);
-                case "--slide-ms" -> slideMs = Long.parseLong(args[++i]);
-                case "--interval-ms" -> intervalMs = Long.parseLong(args[++i]);
-                case "--batches" -> batches = Integer.parseInt(args[++i]);
-                case "--checkpoint" -> checkpoint = Path.of(args[++i]);
+                case "--trades" -> tradesPerTick = a.intValue();
+                case "--seed" -> seed = a.longValue();
+                case "--top" -> top = a.intValue();
+                case "--window-ms" -> windowMs = a.longValue();
+                case "--slide-ms" -> slideMs = a.longValue();
+                case "--interval-ms" -> intervalMs = a.longValue();
+                case "--batches" -> batches = a.intValue();
+                case "--checkpoint" -> checkpoint = Path.of(a.value());
                 case "--help", "-h" ->
                 {
-                    System.out.print(USAGE);
+                    a.printUsage();
                     return;
                 }
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+                default -> throw a.unknown();
             }
         }
         final Path checkpointDir = checkpoint != null ? checkpoint : io.sluice.examples.TempDirs.deletedOnExit("sluice-trading-");

@@ -215,23 +215,24 @@ public final class UberPopularClusters
         int windowBatches = 3;
         int batches = 3;
         Path checkpoint = null;
-        for (int i = 0; i < args.length; i++)
+        final io.sluice.examples.Args a = new io.sluice.examples.Args(args, USAGE);
+        while (a.hasNext())
         {
-            switch (args[i])
+            switch (a.next())
             {
-                case "--topic" -> topic = Path.of(args[++i]);
-                case "--start" -> start = TopicStart.parse(args[++i]);
-                case "--top" -> topN = Integer.parseInt(args[++i]);
-                case "--interval-ms" -> intervalMs = Long.parseLong(args[++i]);
-                case "--window-batches" -> windowBatches = Integer.parseInt(args[++i]);
-                case "--batches" -> batches = Integer.parseInt(args[++i]);
-                case "--checkpoint" -> checkpoint = Path.of(args[++i]);
+                case "--topic" -> topic = Path.of(a.value());
+                case "--start" -> start = TopicStart.parse(a.value());
+                case "--top" -> topN = a.intValue();
+                case "--interval-ms" -> intervalMs = a.longValue();
+                case "--window-batches" -> windowBatches = a.intValue();
+                case "--batches" -> batches = a.intValue();
+                case "--checkpoint" -> checkpoint = Path.of(a.value());
                 case "--help", "-h" ->
                 {
-                    System.out.print(USAGE);
+                    a.printUsage();
                     return;
                 }
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+                default -> throw a.unknown();
             }
         }
         final Path checkpointDir = checkpoint != null ? checkpoint : io.sluice.examples.TempDirs.deletedOnExit("sluice-uber-ckpt-");

@@ -52,21 +52,22 @@ public final class UberTrainer
         long seed = 42;
         int iterations = 50;
         Path out = Path.of("model.csv");
-        for (int i = 0; i < args.length; i++)
+        final io.sluice.examples.Args a = new io.sluice.examples.Args(args, USAGE);
+        while (a.hasNext())
         {
-            switch (args[i])
+            switch (a.next())
             {
-                case "--input" -> input = args[++i];
-                case "--k" -> k = Integer.parseInt(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--iterations" -> iterations = Integer.parseInt(args[++i]);
-                case "--out" -> out = Path.of(args[++i]);
+                case "--input" -> input = a.value();
+                case "--k" -> k = a.intValue();
+                case "--seed" -> seed = a.longValue();
+                case "--iterations" -> iterations = a.intValue();
+                case "--out" -> out = Path.of(a.value());
                 case "--help", "-h" ->
                 {
-                    System.out.print(USAGE);
+                    a.printUsage();
                     return;
                 }
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+                default -> throw a.unknown();
             }
         }
         final Path file = UberData.fileOrBundled(input, UberData.AUGUST);

@@ -75,23 +75,24 @@ public final class UberTripEnricher
         Path deadLetters = Path.of("topics/uber-dead-letters");
         long intervalMs = 1000;
         Integer batchesOption = null;
-        for (int i = 0; i < args.length; i++)
+        final io.sluice.examples.Args a = new io.sluice.examples.Args(args, USAGE);
+        while (a.hasNext())
         {
-            switch (args[i])
+            switch (a.next())
             {
-                case "--input" -> input = args[++i];
-                case "--socket" -> socket = args[++i];
-                case "--model" -> modelFile = args[++i];
-                case "--topic" -> topic = Path.of(args[++i]);
-                case "--dead-letters" -> deadLetters = Path.of(args[++i]);
-                case "--interval-ms" -> intervalMs = Long.parseLong(args[++i]);
-                case "--batches" -> batchesOption = Integer.parseInt(args[++i]);
+                case "--input" -> input = a.value();
+                case "--socket" -> socket = a.value();
+                case "--model" -> modelFile = a.value();
+                case "--topic" -> topic = Path.of(a.value());
+                case "--dead-letters" -> deadLetters = Path.of(a.value());
+                case "--interval-ms" -> intervalMs = a.longValue();
+                case "--batches" -> batchesOption = a.intValue();
                 case "--help", "-h" ->
                 {
-                    System.out.print(USAGE);
+                    a.printUsage();
                     return;
                 }
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+                default -> throw a.unknown();
             }
         }
         final KMeansModel model = KMeansModel.load(UberData.fileOrBundled(modelFile, UberData.MODEL));

@@ -59,23 +59,24 @@ public final class WindowedWordCount
         long intervalMs = 1000;
         int batches = 6;
         Path checkpoint = null;
-        for (int i = 0; i < args.length; i++)
+        final io.sluice.examples.Args a = new io.sluice.examples.Args(args, USAGE);
+        while (a.hasNext())
         {
-            switch (args[i])
+            switch (a.next())
             {
-                case "--host" -> host = args[++i];
-                case "--port" -> port = Integer.parseInt(args[++i]);
-                case "--window-ms" -> windowMs = Long.parseLong(args[++i]);
-                case "--slide-ms" -> slideMs = Long.parseLong(args[++i]);
-                case "--interval-ms" -> intervalMs = Long.parseLong(args[++i]);
-                case "--batches" -> batches = Integer.parseInt(args[++i]);
-                case "--checkpoint" -> checkpoint = Path.of(args[++i]);
+                case "--host" -> host = a.value();
+                case "--port" -> port = a.intValue();
+                case "--window-ms" -> windowMs = a.longValue();
+                case "--slide-ms" -> slideMs = a.longValue();
+                case "--interval-ms" -> intervalMs = a.longValue();
+                case "--batches" -> batches = a.intValue();
+                case "--checkpoint" -> checkpoint = Path.of(a.value());
                 case "--help", "-h" ->
                 {
-                    System.out.print(USAGE);
+                    a.printUsage();
                     return;
                 }
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+                default -> throw a.unknown();
             }
         }
         final TextFeeder feeder = port < 0 ? new TextFeeder(0, TextFeeder.LINES, 4).start() : null;

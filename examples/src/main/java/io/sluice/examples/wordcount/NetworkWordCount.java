@@ -48,23 +48,36 @@ public final class NetworkWordCount
             .reduceByKey(Long::sum);
     }
 
+    static final String USAGE = """
+        NetworkWordCount (the main job): counts the words of the lines a TCP server sends, per batch.
+          --host H          the server's host (default 127.0.0.1)
+          --port P          the server's port (default: a built-in feeder on a loopback port)
+          --batches N       batches to run, then stop gracefully (default 5; 0 = until Ctrl-C)
+          --interval-ms MS  the batch interval (default 1000)
+        The streaming UI's address is printed at start (sluice.ui.* in the README).
+        """;
+
     public static void main(final String[] args) throws Exception
     {
         String host = "127.0.0.1";
         int port = -1;
         int batches = 5;
         long intervalMs = 1000;
-        for (int i = 0; i < args.length; i++)
+        final io.sluice.examples.Args a = new io.sluice.examples.Args(args, USAGE);
+        while (a.hasNext())
         {
-            switch (args[i])
+            switch (a.next())
             {
-                case "--host" -> host = args[++i];
-                case "--port" -> port = Integer.parseInt(args[++i]);
-                case "--batches" -> batches = Integer.parseInt(args[++i]);
-                case "--interval-ms" -> intervalMs = Long.parseLong(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                    + "; options: --host H --port P (your server; default: built-in feeder) --batches N (0 = forever) "
-                    + "--interval-ms MS");
+                case "--host" -> host = a.value();
+                case "--port" -> port = a.intValue();
+                case "--batches" -> batches = a.intValue();
+                case "--interval-ms" -> intervalMs = a.longValue();
+                case "--help", "-h" ->
+                {
+                    a.printUsage();
+                    return;
+                }
+                default -> throw a.unknown();
             }
         }
         final TextFeeder feeder = port < 0 ? new TextFeeder(0, TextFeeder.LINES, 20).start() : null;
