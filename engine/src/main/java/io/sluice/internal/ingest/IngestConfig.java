@@ -45,7 +45,11 @@ public final class IngestConfig
 
     /** How the log-writer thread waits when the ring is empty. */
     public static final String LOG_WAIT_POLICY_PROP_NAME = "sluice.log.waitPolicy";
-    public static final WriterWaitPolicy LOG_WAIT_POLICY_DEFAULT = WriterWaitPolicy.SLEEPING;
+    public static final WriterWaitPolicy LOG_WAIT_POLICY_DEFAULT = WriterWaitPolicy.BACKOFF;
+
+    /** The longest park of the {@code backoff} wait policy, in µs. */
+    public static final String LOG_MAX_PARK_MICROS_PROP_NAME = "sluice.log.maxParkMicros";
+    public static final long LOG_MAX_PARK_MICROS_DEFAULT = 1000;
 
     /** Smallest and largest ring, in slots. */
     public static final int MIN_RING_SIZE = 2;
@@ -69,7 +73,11 @@ public final class IngestConfig
         new Key(ROLL_CYCLE_PROP_NAME, ROLL_CYCLE_DEFAULT,
             "Chronicle roll cycle of the input and manifest queues (a RollCycles name, e.g. FAST_HOURLY)"),
         new Key(LOG_WAIT_POLICY_PROP_NAME, LOG_WAIT_POLICY_DEFAULT.name().toLowerCase(),
-            "how the log writer waits for records: sleeping (default, frugal), yielding, blocking, busy_spin"));
+            "how the log writer waits for records: backoff (default: spin, yield, then parks doubling up to "
+                + "maxParkMicros; ~1 % of a core idle), sleeping (Disruptor's: 30 % idle), yielding, blocking, busy_spin"),
+        new Key(LOG_MAX_PARK_MICROS_PROP_NAME, Long.toString(LOG_MAX_PARK_MICROS_DEFAULT),
+            "backoff's longest park in µs: the most the first record after a quiet spell waits for the log writer; "
+                + "lower costs more CPU when idle"));
 
     private final int ringSize;
     private final int slotBytes;
@@ -77,6 +85,7 @@ public final class IngestConfig
     private final int blockBytes;
     private final RollCycles rollCycle;
     private final WriterWaitPolicy writerWaitPolicy;
+    private final long maxParkMicros;
 
     /**
      * One documented key.
@@ -128,6 +137,18 @@ public final class IngestConfig
         rollCycle = parseRollCycle(properties.getOrDefault(ROLL_CYCLE_PROP_NAME, ROLL_CYCLE_DEFAULT));
         writerWaitPolicy = WriterWaitPolicy.parse(properties.getOrDefault(
             LOG_WAIT_POLICY_PROP_NAME, LOG_WAIT_POLICY_DEFAULT.name()));
+        maxParkMicros = parseInt(properties, LOG_MAX_PARK_MICROS_PROP_NAME, (int)LOG_MAX_PARK_MICROS_DEFAULT);
+        if (maxParkMicros < 1 || maxParkMicros > 1_000_000)
+        {
+            throw new IllegalArgumentException(LOG_MAX_PARK_MICROS_PROP_NAME + " must be between 1 and 1000000 (µs), "
+                + "e.g. " + LOG_MAX_PARK_MICROS_DEFAULT + "; was " + maxParkMicros);
+        }
+    }
+
+    /** {@code sluice.log.maxParkMicros}. */
+    public long maxParkMicros()
+    {
+        return maxParkMicros;
     }
 
     /**
@@ -190,7 +211,7 @@ public final class IngestConfig
         return "IngestConfig{" + RING_SIZE_PROP_NAME + "=" + ringSize + ", " + SLOT_BYTES_PROP_NAME + "=" + slotBytes +
             ", " + RING_FULL_POLICY_PROP_NAME + "=" + ringFullPolicy + ", " + BLOCK_BYTES_PROP_NAME + "=" +
             blockBytes + ", " + ROLL_CYCLE_PROP_NAME + "=" + rollCycle + ", " + LOG_WAIT_POLICY_PROP_NAME + "=" +
-            writerWaitPolicy + "}";
+            writerWaitPolicy + ", " + LOG_MAX_PARK_MICROS_PROP_NAME + "=" + maxParkMicros + "}";
     }
 
     /**

@@ -157,7 +157,8 @@ public final class IngestPipeline implements AutoCloseable
         this.ringFullPolicy = config.ringFullPolicy();
         final int slotBytes = config.slotBytes();
         final int ringSize = config.ringSize();
-        this.ring = RingBuffer.createMultiProducer(IngestSlot::new, ringSize, config.writerWaitPolicy().newWaitStrategy());
+        this.ring = RingBuffer.createMultiProducer(IngestSlot::new, ringSize, config.writerWaitPolicy().newWaitStrategy(
+            config.maxParkMicros()));
         this.ringBytes = (long)ringSize * slotBytes;
         this.ringAddress = OffHeapAllocator.allocate(ringBytes);
         BatchManifest manifest = sharedManifest;

@@ -21,7 +21,8 @@ class IngestConfigTest
         assertEquals(65536, config.blockBytes());
         assertEquals(RingFullPolicy.BLOCK, config.ringFullPolicy());
         assertEquals(RollCycles.FAST_DAILY, config.rollCycle());
-        assertEquals(WriterWaitPolicy.SLEEPING, config.writerWaitPolicy());
+        assertEquals(WriterWaitPolicy.BACKOFF, config.writerWaitPolicy());
+        assertEquals(1000, config.maxParkMicros());
     }
 
     @Test
@@ -34,7 +35,9 @@ class IngestConfigTest
             "sluice.ring.fullPolicy", "FAIL",
             "sluice.log.rollCycle", "fast_hourly",
             "sluice.log.waitPolicy", "busy-spin",
+            "sluice.log.maxParkMicros", "250",
             "sluice.other.key", "ignored: not an ingest key"));
+        assertEquals(250, config.maxParkMicros());
         assertEquals(1024, config.ringSize());
         assertEquals(64, config.slotBytes());
         assertEquals(4096, config.blockBytes());
@@ -54,7 +57,8 @@ class IngestConfigTest
             IngestConfig.BLOCK_BYTES_PROP_NAME, "65536",
             IngestConfig.RING_FULL_POLICY_PROP_NAME, "block",
             IngestConfig.ROLL_CYCLE_PROP_NAME, "FAST_DAILY",
-            IngestConfig.LOG_WAIT_POLICY_PROP_NAME, "sleeping"), keys);
+            IngestConfig.LOG_WAIT_POLICY_PROP_NAME, "backoff",
+            IngestConfig.LOG_MAX_PARK_MICROS_PROP_NAME, "1000"), keys);
         IngestConfig.keys().forEach((key) -> assertTrue(!key.doc().isBlank(), key.name()));
         // every listed default parses back to the default configuration
         final IngestConfig fromDefaults = IngestConfig.from(keys);
@@ -71,7 +75,8 @@ class IngestConfigTest
             "sluice.log.blockBytes must be between", "2056");
         assertMessage(Map.of("sluice.ring.fullPolicy", "drop"), "sluice.ring.fullPolicy must be block or fail");
         assertMessage(Map.of("sluice.log.rollCycle", "MONTHLY"), "sluice.log.rollCycle must be one of", "FAST_DAILY");
-        assertMessage(Map.of("sluice.log.waitPolicy", "nap"), "sluice.log.waitPolicy must be one of");
+        assertMessage(Map.of("sluice.log.waitPolicy", "nap"), "sluice.log.waitPolicy must be one of", "backoff");
+        assertMessage(Map.of("sluice.log.maxParkMicros", "0"), "sluice.log.maxParkMicros must be between 1 and");
         assertMessage(Map.of("sluice.ring.sise", "8"), "unknown ingest key 'sluice.ring.sise'", "sluice.ring.size");
         assertMessage(Map.of("sluice.ring.size", "65536", "sluice.ring.slotBytes", "65536"), "2 GiB");
     }
