@@ -141,6 +141,46 @@ public final class StreamingTestDriver implements AutoCloseable
         return TestInputs.create(context, batches, numPartitions);
     }
 
+    /**
+     * An input the test feeds after {@link #start()}, batch by batch: what it pipes before an {@link #advance} is that
+     * batch (see {@link TestInputStream}).
+     */
+    public <T> TestInputStream<T> createInputStream()
+    {
+        final TestInputStream.Pending<T> pending = new TestInputStream.Pending<>();
+        return new TestInputStream<>(context.queueStream(pending, true), pending);
+    }
+
+    /** As {@link #collect(DStream)} for the fast path's long stream, without {@code boxed()}. */
+    public CollectedOutput<Long> collect(final io.sluice.api.LongDStream stream)
+    {
+        return collect(stream.boxed());
+    }
+
+    /** As {@link #collect(DStream)} for a fast-path long-pair stream. */
+    public CollectedOutput<io.sluice.api.Pair<Long, Long>> collect(final io.sluice.api.LongLongPairDStream stream)
+    {
+        return collect(stream.boxed());
+    }
+
+    /** As {@link #collect(DStream)} for a fast-path long-double stream. */
+    public CollectedOutput<io.sluice.api.Pair<Long, Double>> collect(final io.sluice.api.LongDoublePairDStream stream)
+    {
+        return collect(stream.boxed());
+    }
+
+    /** As {@link #collect(DStream)} for a fast-path text stream. */
+    public CollectedOutput<String> collect(final io.sluice.api.TextDStream stream)
+    {
+        return collect(stream.boxed());
+    }
+
+    /** As {@link #collect(DStream)} for a fast-path string-keyed stream. */
+    public CollectedOutput<io.sluice.api.Pair<String, Long>> collect(final io.sluice.api.StringLongPairDStream stream)
+    {
+        return collect(stream.boxed());
+    }
+
     /** Records, in order, every batch {@code stream} produces (a time with no batch is not recorded). */
     public <T> CollectedOutput<T> collect(final DStream<T> stream)
     {
