@@ -32,7 +32,7 @@ public final class TempDirs
         }
     }
 
-    static void delete(final Path dir)
+    public static void delete(final Path dir)
     {
         try (Stream<Path> paths = Files.walk(dir))
         {

@@ -6,6 +6,7 @@ import io.sluice.api.DStream;
 import io.sluice.api.LongAccumulator;
 import io.sluice.api.StreamingContext;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,6 +30,8 @@ public final class UberTripEnricher
           --model FILE          k-means centres from UberTrainer (default: the bundled model-k10.csv)
           --topic DIR           Chronicle topic of enriched trips (default topics/uber-trips)
           --dead-letters DIR    Chronicle topic of rejected lines with reasons (default topics/uber-dead-letters)
+          --append              add to what earlier runs published (default: each run starts both topics afresh,
+                                so App 2 never counts a rerun's trips twice)
           --interval-ms MS      batch interval (default 1000)
           --batches N           batches to run before a graceful stop (default with --input or the bundled file:
                                 until every line of the file is processed; with --socket: 3; 0 = until Ctrl-C)
@@ -59,6 +62,35 @@ public final class UberTripEnricher
         return rejected.reason() + "\t" + rejected.line();
     }
 
+    /**
+     * Deletes what earlier runs published to {@code topics} (a rerun would otherwise add the same trips again, and
+     * App 2 would count them twice); says so when there was something. Stop App 2 first, or restart it after.
+     *
+     * @return how many topic directories held data and were removed
+     */
+    public static int startAfresh(final Path... topics) throws IOException
+    {
+        int removed = 0;
+        for (final Path topic : topics)
+        {
+            if (Files.isDirectory(topic))
+            {
+                try (java.util.stream.Stream<Path> files = Files.list(topic))
+                {
+                    if (files.findAny().isEmpty())
+                    {
+                        continue;
+                    }
+                }
+                io.sluice.examples.TempDirs.delete(topic);
+                System.out.println("uber trip enricher: removed what an earlier run published to " + topic
+                    + " (each run starts afresh; --append keeps it)");
+                removed++;
+            }
+        }
+        return removed;
+    }
+
     /** Publishes the enriched trips and the dead letters to their topics (both idempotent on batch time). */
     public static void publish(final Streams streams, final Path topic, final Path deadLetterTopic)
     {
@@ -75,6 +107,7 @@ public final class UberTripEnricher
         Path deadLetters = Path.of("topics/uber-dead-letters");
         long intervalMs = 1000;
         Integer batchesOption = null;
+        boolean append = false;
         final io.sluice.examples.Args a = new io.sluice.examples.Args(args, USAGE);
         while (a.hasNext())
         {
@@ -85,6 +118,7 @@ public final class UberTripEnricher
                 case "--model" -> modelFile = a.value();
                 case "--topic" -> topic = Path.of(a.value());
                 case "--dead-letters" -> deadLetters = Path.of(a.value());
+                case "--append" -> append = true;
                 case "--interval-ms" -> intervalMs = a.longValue();
                 case "--batches" -> batchesOption = a.intValue();
                 case "--help", "-h" ->
@@ -96,6 +130,10 @@ public final class UberTripEnricher
             }
         }
         final KMeansModel model = KMeansModel.load(UberData.fileOrBundled(modelFile, UberData.MODEL));
+        if (!append)
+        {
+            startAfresh(topic, deadLetters);
+        }
         final Path watched = socket == null ? Files.createTempDirectory("sluice-uber-in-") : null;
         try (StreamingContext ssc = StreamingContext.builder().appName("uber-trip-enricher")
             .set("sluice.stop.gracefullyOnShutdown", "true")

@@ -189,7 +189,7 @@ class UberPipelineTest
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), UberTripEnricher.class.getName(),
             "--input", input.toString(), "--model", model.toString(), "--topic", topic.toString(),
-            "--dead-letters", deadLetters.toString(), "--interval-ms", "200"));
+            "--dead-letters", deadLetters.toString(), "--interval-ms", "200", "--append"));
         final Process process = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertTrue(process.waitFor(180, java.util.concurrent.TimeUnit.SECONDS), "App 1 did not finish");
@@ -269,5 +269,18 @@ class UberPipelineTest
             }
         }
         return new Expected(trips, byHour, byCluster, most, firstJson);
+    }
+
+    @Test
+    void aRerunOfApp1StartsItsTopicsAfreshUnlessAppending(@org.junit.jupiter.api.io.TempDir final Path dir)
+        throws Exception
+    {
+        final Path topic = dir.resolve("trips");
+        final Path deadLetters = dir.resolve("dead");
+        java.nio.file.Files.createDirectories(topic);
+        java.nio.file.Files.writeString(topic.resolve("20261204F.cq4"), "an earlier run's records");
+        assertEquals(0, UberTripEnricher.startAfresh(deadLetters), "nothing there: nothing removed");
+        assertEquals(1, UberTripEnricher.startAfresh(topic, deadLetters));
+        assertTrue(!java.nio.file.Files.exists(topic), "the earlier run's topic is gone");
     }
 }
