@@ -9,8 +9,10 @@ import java.util.List;
  */
 public interface Batch<T> extends Iterable<T>
 {
+    /** The batch time this data belongs to. */
     Time time();
 
+    /** How many elements the batch holds (computing it if needed). */
     long count();
 
     /** All elements, partitions concatenated in index order; the list is not modifiable. */

@@ -20,6 +20,7 @@ public final class Broadcast<T>
         this.value = value;
     }
 
+    /** The broadcast's id: unique in the context, in creation order. */
     public long id()
     {
         return id;
@@ -48,6 +49,7 @@ public final class Broadcast<T>
         value = null;
     }
 
+    /** Whether {@link #destroy()} was called. */
     public boolean isDestroyed()
     {
         return isDestroyed;

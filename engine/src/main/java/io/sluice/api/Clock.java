@@ -7,6 +7,7 @@ package io.sluice.api;
 @FunctionalInterface
 public interface Clock
 {
+    /** The current time in milliseconds since the epoch (the batch times are multiples of the interval on it). */
     long millis();
 
     /** The system clock ({@code System.currentTimeMillis()}). */
