@@ -19,5 +19,8 @@ class ReadmeSnippetTest
         final String readme = Files.readString(Path.of("").toAbsolutePath().resolveSibling("README.md"));
         assertTrue(readme.contains("```java\n" + body + "```"),
             "README.md's testkit example differs from engine/src/test/java/io/sluice/readme/WordCountTest.java");
+        final String consumer = Files.readString(Path.of("").toAbsolutePath().resolveSibling("bom")
+            .resolve("src/it/consumer/src/test/java/com/example/WordCountTest.java"));
+        assertTrue(consumer.endsWith(body), "the consumer project's test (bom/src/it/consumer) is the README's too");
     }
 }
