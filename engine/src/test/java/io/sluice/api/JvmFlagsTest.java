@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -52,13 +51,8 @@ class JvmFlagsTest
 
     private static Process child(final List<String> jvmArgs) throws IOException
     {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmArgs);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(JvmFlagsProbe.class.getName());
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        return new ProcessBuilder(io.sluice.testsupport.ChildJvm.command(false, jvmArgs, JvmFlagsProbe.class))
+            .redirectErrorStream(true).start();
     }
 
     @Test

@@ -6,12 +6,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -33,22 +31,8 @@ class ShutdownTest
 
     private static Process start(final Path countFile) throws Exception
     {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (final String argument : ManagementFactory.getRuntimeMXBean().getInputArguments())
-        {
-            if (argument.startsWith("--add-") || argument.startsWith("--enable-native-access")
-                || argument.startsWith("-Dchronicle"))
-            {
-                command.add(argument);
-            }
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(ShutdownProbe.class.getName());
-        command.add(countFile.toString());
-        command.add(Integer.toString(RECORDS));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        return new ProcessBuilder(io.sluice.testsupport.ChildJvm.command(true, List.of(), ShutdownProbe.class,
+            countFile.toString(), Integer.toString(RECORDS))).redirectErrorStream(true).start();
     }
 
     /** Reads the child's output up to its READY line; returns its data directory. */
