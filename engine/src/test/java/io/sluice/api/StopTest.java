@@ -85,6 +85,7 @@ class StopTest
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60)
     void aGracefulStopOutOfTimeDropsTheQueueAndSaysWhatItLeft() throws Exception
     {
         final CountDownLatch release = new CountDownLatch(1);
@@ -99,7 +100,7 @@ class StopTest
             q.queueFourBatches();
             final Thread stopper = new Thread(() -> q.driver.context().stop(true), "test-stopper");
             stopper.start();
-            final CapturedLog.Line said = CapturedLog.awaitLine("sluice.stop.gracefulTimeout (200 ms) ran out", WAIT_MS);
+            final CapturedLog.Line said = CapturedLog.awaitLine("sluice.stop.gracefulTimeout (200 ms) ran out");
             release.countDown();
             stopper.join(WAIT_MS);
             assertEquals(StreamingContextState.STOPPED, q.driver.context().state());

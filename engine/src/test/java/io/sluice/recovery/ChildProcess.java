@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -49,27 +47,14 @@ public final class ChildProcess
     public static ChildProcess start(final int life, final Class<?> mainClass, final List<String> args,
         final Map<String, String> properties, final BlockingQueue<HarnessEvent> events)
     {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (final String argument : ManagementFactory.getRuntimeMXBean().getInputArguments())
-        {
-            if (argument.startsWith("--add-") || argument.startsWith("--enable-native-access")
-                || argument.startsWith("-Dchronicle"))
-            {
-                command.add(argument);
-            }
-        }
-        command.add("-Xmx512m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
+        final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1"));
         for (final Map.Entry<String, String> property : properties.entrySet())
         {
-            command.add("-D" + property.getKey() + "=" + property.getValue());
+            jvmOptions.add("-D" + property.getKey() + "=" + property.getValue());
         }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(mainClass.getName());
-        command.addAll(args);
+        final List<String> command = io.sluice.testsupport.ChildJvm.command(true, jvmOptions, mainClass,
+            args.toArray(new String[0]));
         final long startNanos = System.nanoTime();
         final Process process;
         try

@@ -69,14 +69,11 @@ public final class CapturedLog implements SLF4JServiceProvider
     }
 
     /**
-     * Waits until a line containing {@code text} has been logged (since the last {@link #clear()}), at most
-     * {@code timeoutMs}; returns it.
-     *
-     * @throws AssertionError when none came in time
+     * Waits until a line containing {@code text} has been logged (since the last {@link #clear()}) and returns it:
+     * woken by each new line, no clock read; bound the calling test with JUnit's {@code @Timeout}.
      */
-    public static Line awaitLine(final String text, final long timeoutMs) throws InterruptedException
+    public static Line awaitLine(final String text) throws InterruptedException
     {
-        final long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         synchronized (LINES)
         {
             while (true)
@@ -88,12 +85,7 @@ public final class CapturedLog implements SLF4JServiceProvider
                         return line;
                     }
                 }
-                final long left = deadline - System.nanoTime();
-                if (left <= 0)
-                {
-                    throw new AssertionError("no log line with '" + text + "' in " + timeoutMs + " ms; lines: " + LINES);
-                }
-                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(LINES, left);
+                LINES.wait();
             }
         }
     }

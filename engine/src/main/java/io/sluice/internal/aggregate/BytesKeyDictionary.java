@@ -213,6 +213,17 @@ public final class BytesKeyDictionary
         return id;
     }
 
+    /** Restore: raises the id limit to {@code limit}; the ids skipped on the way are free (not live). */
+    private void extendIdLimit(final int limit)
+    {
+        growIds(limit);
+        for (int gap = idLimit; gap < limit; gap++)
+        {
+            idSlots[gap] = -1;
+        }
+        idLimit = limit;
+    }
+
     private void growIds(final int limit)
     {
         if (limit > idSlots.length)
@@ -300,12 +311,7 @@ public final class BytesKeyDictionary
             }
             slot = (slot + 1) & mask;
         }
-        growIds(id + 1);
-        for (int gap = idLimit; gap < id; gap++)
-        {
-            idSlots[gap] = -1;
-        }
-        idLimit = id + 1;
+        extendIdLimit(id + 1);
         place(id, slot, hash, address, length, prefix);
     }
 
@@ -322,12 +328,7 @@ public final class BytesKeyDictionary
             throw new IllegalStateException("restored id limit " + limit + " is below the last restored id "
                 + (idLimit - 1));
         }
-        growIds(limit);
-        for (int gap = idLimit; gap < limit; gap++)
-        {
-            idSlots[gap] = -1;
-        }
-        idLimit = limit;
+        extendIdLimit(limit);
         if (count != limit - size)
         {
             throw new IllegalStateException("a restored dictionary of " + size + " keys below id " + limit + " lists "

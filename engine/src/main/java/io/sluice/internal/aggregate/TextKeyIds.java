@@ -40,12 +40,7 @@ public final class TextKeyIds
         final long slot = UnsafeApi.getLong(keys.slots().address() + (row << 3));
         final int id = dictionary.idOf(keys.dataAddress() + BytesColumnDescriptor.offset(slot),
             BytesColumnDescriptor.length(slot));
-        if (id >= lastUse.length)
-        {
-            final int n = Math.max(dictionary.idLimit(), lastUse.length << 1);
-            lastUse = Arrays.copyOf(lastUse, n);
-            writtenAt = Arrays.copyOf(writtenAt, n);
-        }
+        growUses(dictionary.idLimit());
         lastUse[id] = use;
         return id;
     }

@@ -708,7 +708,7 @@ public final class ContextRuntime implements ContextInternals
     public JobScheduler.DroppedAtStop droppedAtStop()
     {
         final JobScheduler s = scheduler;
-        return s == null ? new JobScheduler.DroppedAtStop(0, 0, 0) : s.droppedAtStop();
+        return s == null ? JobScheduler.DroppedAtStop.NONE : s.droppedAtStop();
     }
 
     /** What the streaming UI and the metrics read from this runtime (thread-safe, cheap). */

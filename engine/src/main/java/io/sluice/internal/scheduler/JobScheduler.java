@@ -298,7 +298,8 @@ public final class JobScheduler
     /** What a graceful stop left unprocessed when its timeout ran out (none: {@code batches == 0}). */
     public record DroppedAtStop(int batches, long generatedRecords, int ungeneratedBatches)
     {
-        static final DroppedAtStop NONE = new DroppedAtStop(0, 0, 0);
+        /** Nothing was left. */
+        public static final DroppedAtStop NONE = new DroppedAtStop(0, 0, 0);
     }
 
     /** What the last {@link #stop} left unprocessed. */
@@ -550,54 +551,7 @@ public final class JobScheduler
             final OutputOperationInfo started = new OutputOperationInfo(new Time(time), job.outputId(), job.name(),
                 description, Optional.of(jobStart), Optional.empty(), Optional.empty());
             bus.post(l -> l.onOutputOperationStarted(started));
-            Optional<String> failure = Optional.empty();
-            for (int attempt = 0; ; attempt++)
-            {
-                try
-                {
-                    CrashPoints.hit(CrashPoints.JOB_MID_BATCH);
-                    job.body().run();
-                    if (!job.isReplay())
-                    {
-                        CrashPoints.hit(CrashPoints.JOB_AFTER_OUTPUT);
-                        completions.outputDone(time, job.outputId());
-                    }
-                    break;
-                }
-                catch (final RuntimeException | Error ex)
-                {
-                    if (isFatal(ex))
-                    {
-                        failure = Optional.of(ex.toString());
-                        isDroppingQueuedJobs = true;   // nothing more runs; the batch gets no batch-done record
-                        errors.fatal("Job of " + description + " for time " + time + " ms threw " + ex, ex);
-                        break;
-                    }
-                    if (attempt < maxRetries && !isDroppingQueuedJobs)
-                    {
-                        LOG.warn("{} for batch {} ms failed (try {} of {}), running it again: {}", description, time,
-                            attempt + 1, maxRetries + 1, ex.toString());
-                        continue;
-                    }
-                    failure = Optional.of(ex.toString());
-                    if (onFailure.equals("stop"))
-                    {
-                        isDroppingQueuedJobs = true;   // reported once, by the stop
-                        errors.fatal(description + " failed for batch " + time + " ms and sluice.output.onFailure=stop"
-                            + " (" + ex + ")", ex);
-                        break;
-                    }
-                    errors.report(ex instanceof SluiceException se ? se : new SluiceException("Job of " + description
-                        + " for time " + time + " ms failed: " + ex, ex));
-                    if (onFailure.equals("deadLetter"))
-                    {
-                        errors.deadLetter("output " + job.outputId() + " (" + job.name() + ")", "batch " + time
-                            + " ms failed after " + (attempt + 1) + " tr" + (attempt == 0 ? "y" : "ies") + ": " + ex,
-                            "batch " + time + " ms");
-                    }
-                    break;
-                }
-            }
+            final Optional<String> failure = runOutput(job, time, description);
             final OutputOperationInfo completed = new OutputOperationInfo(new Time(time), job.outputId(), job.name(),
                 description, Optional.of(jobStart), Optional.of(clock.millis()), failure);
             outputs.add(completed);
@@ -614,6 +568,63 @@ public final class JobScheduler
         bus.post(l -> l.onBatchCompleted(info(jobSet, start, end, done, startNanos, endNanos)));
         graph.clearMetadata(time);
         markDone(time);
+    }
+
+    /**
+     * Runs one output operation of batch {@code time}, again up to {@code sluice.output.maxRetries} times while it
+     * fails, then applies {@code sluice.output.onFailure}; a fatal error stops the context. Returns the failure, if
+     * it ended in one.
+     */
+    private Optional<String> runOutput(final Job job, final long time, final String description)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                CrashPoints.hit(CrashPoints.JOB_MID_BATCH);
+                job.body().run();
+                CrashPoints.hit(CrashPoints.JOB_AFTER_OUTPUT);
+                completions.outputDone(time, job.outputId());
+                return Optional.empty();
+            }
+            catch (final RuntimeException | Error ex)
+            {
+                if (isFatal(ex))
+                {
+                    isDroppingQueuedJobs = true;   // nothing more runs; the batch gets no batch-done record
+                    errors.fatal("Job of " + description + " for time " + time + " ms threw " + ex, ex);
+                    return Optional.of(ex.toString());
+                }
+                if (attempt < maxRetries && !isDroppingQueuedJobs)
+                {
+                    LOG.warn("{} for batch {} ms failed (try {} of {}), running it again: {}", description, time,
+                        attempt + 1, maxRetries + 1, ex.toString());
+                    continue;
+                }
+                onFailed(job, time, description, ex, attempt + 1);
+                return Optional.of(ex.toString());
+            }
+        }
+    }
+
+    /** {@code sluice.output.onFailure} for an output that failed its last try. */
+    private void onFailed(final Job job, final long time, final String description, final Throwable ex,
+        final int tries)
+    {
+        if (onFailure.equals("stop"))
+        {
+            isDroppingQueuedJobs = true;   // reported once, by the stop
+            errors.fatal(description + " failed for batch " + time + " ms and sluice.output.onFailure=stop (" + ex
+                + ")", ex);
+            return;
+        }
+        errors.report(ex instanceof SluiceException se ? se : new SluiceException("Job of " + description + " for time "
+            + time + " ms failed: " + ex, ex));
+        if (onFailure.equals("deadLetter"))
+        {
+            errors.deadLetter("output " + job.outputId() + " (" + job.name() + ")", "batch " + time + " ms failed after "
+                + tries + " tr" + (tries == 1 ? "y" : "ies") + ": " + ex, "batch " + time + " ms");
+        }
     }
 
     /**

@@ -168,7 +168,7 @@ public final class ContextObservability implements AutoCloseable
         @Override
         public int getActiveReceivers()
         {
-            return (int)progress.receivers().values().stream().filter(r -> r.info().active()).count();
+            return progress.activeReceivers();
         }
 
         @Override

@@ -113,6 +113,12 @@ final class Json
         return name(name).value(value);
     }
 
+    /** A number, or {@code null} when absent. */
+    Json field(final String name, final Long value)
+    {
+        return value == null ? name(name).nullValue() : name(name).value(value.longValue());
+    }
+
     Json field(final String name, final double value)
     {
         return name(name).value(value);

@@ -257,6 +257,20 @@ public final class StreamingProgress implements StreamingListener
         return segments.getOrDefault(time, List.of());
     }
 
+    /** Receivers whose last event says they run. */
+    public synchronized int activeReceivers()
+    {
+        int n = 0;
+        for (final ReceiverState state : receivers.values())
+        {
+            if (state.info().active())
+            {
+                n++;
+            }
+        }
+        return n;
+    }
+
     public synchronized Map<Integer, ReceiverState> receivers()
     {
         return new TreeMap<>(receivers);

@@ -234,7 +234,7 @@ public final class UiServer implements AutoCloseable
     {
         final List<BatchInfo> completed = progress.completed();
         final Map<Integer, StreamingProgress.ReceiverState> receivers = progress.receivers();
-        final long active = receivers.values().stream().filter(r -> r.info().active()).count();
+        final long active = progress.activeReceivers();
         final Json json = new Json().beginObject()
             .field("appName", appName)
             .field("startTime", progress.startTime() < 0 ? null : Instant.ofEpochMilli(progress.startTime()).toString())
@@ -257,9 +257,9 @@ public final class UiServer implements AutoCloseable
         else
         {
             json.field("avgInputRate", records * 1000.0 / (completed.size() * (double)progress.batchMs()))
-                .field("avgSchedulingDelay", average(completed, 0))
-                .field("avgProcessingTime", average(completed, 1))
-                .field("avgTotalDelay", average(completed, 2));
+                .field("avgSchedulingDelay", average(completed, BatchInfo::schedulingDelay))
+                .field("avgProcessingTime", average(completed, BatchInfo::processingDelay))
+                .field("avgTotalDelay", average(completed, BatchInfo::totalDelay));
         }
         json.name("sluice").beginObject()
             .field("state", engine.state())
@@ -312,15 +312,15 @@ public final class UiServer implements AutoCloseable
         return json.endObject().toString();
     }
 
-    /** The average of the retained batches' scheduling delay (0), processing time (1) or total delay (2), in ms. */
-    private static double average(final List<BatchInfo> batches, final int which)
+    /** The average over {@code batches} of one of their delays, in ms (NaN when none has it). */
+    private static double average(final List<BatchInfo> batches,
+        final java.util.function.Function<BatchInfo, java.util.Optional<java.time.Duration>> delay)
     {
         long sum = 0;
         int n = 0;
         for (final BatchInfo info : batches)
         {
-            final java.util.Optional<java.time.Duration> d = which == 0 ? info.schedulingDelay()
-                : which == 1 ? info.processingDelay() : info.totalDelay();
+            final java.util.Optional<java.time.Duration> d = delay.apply(info);
             if (d.isPresent())
             {
                 sum += d.get().toNanos();
@@ -470,31 +470,10 @@ public final class UiServer implements AutoCloseable
                 .field("outputOpId", op.id())
                 .field("name", op.name())
                 .field("description", op.description());
-            if (op.startTime().isPresent())
-            {
-                json.field("startTime", Instant.ofEpochMilli(op.startTime().get()).toString());
-            }
-            else
-            {
-                json.name("startTime").nullValue();
-            }
-            if (op.endTime().isPresent())
-            {
-                json.field("endTime", Instant.ofEpochMilli(op.endTime().get()).toString());
-            }
-            else
-            {
-                json.name("endTime").nullValue();
-            }
-            if (op.durationMs().isPresent())
-            {
-                json.field("duration", op.durationMs().get());
-            }
-            else
-            {
-                json.name("duration").nullValue();
-            }
-            json.field("failureReason", op.failureReason().orElse(null)).endObject();
+            json.field("startTime", op.startTime().map(t -> Instant.ofEpochMilli(t).toString()).orElse(null))
+                .field("endTime", op.endTime().map(t -> Instant.ofEpochMilli(t).toString()).orElse(null))
+                .field("duration", op.durationMs().orElse(null))
+                .field("failureReason", op.failureReason().orElse(null)).endObject();
         }
         json.endArray();
     }
@@ -521,20 +500,19 @@ public final class UiServer implements AutoCloseable
             .gauge("sluice_streaming_unprocessed_batches", "Waiting plus running batches (unprocessedBatches).",
                 progress.waitingBatches() + progress.runningBatches())
             .gauge("sluice_streaming_receivers", "Receivers (receivers).", receivers.size())
-            .gauge("sluice_streaming_active_receivers", "Receivers running now.",
-                receivers.values().stream().filter(r -> r.info().active()).count())
+            .gauge("sluice_streaming_active_receivers", "Receivers running now.", progress.activeReceivers())
             .gauge("sluice_streaming_last_completed_batch_time_seconds",
                 "Batch time of the last completed batch, seconds since the epoch (lastCompletedBatch_batchTime).",
                 last == null ? Double.NaN : last.batchTime().milliseconds() / 1000.0)
             .gauge("sluice_streaming_last_completed_batch_scheduling_delay_seconds",
                 "Scheduling delay of the last completed batch (lastCompletedBatch_schedulingDelay).",
-                seconds(last == null ? null : last.schedulingDelay()))
+                seconds(last == null ? java.util.Optional.empty() : last.schedulingDelay()))
             .gauge("sluice_streaming_last_completed_batch_processing_delay_seconds",
                 "Processing time of the last completed batch (lastCompletedBatch_processingDelay).",
-                seconds(last == null ? null : last.processingDelay()))
+                seconds(last == null ? java.util.Optional.empty() : last.processingDelay()))
             .gauge("sluice_streaming_last_completed_batch_total_delay_seconds",
                 "Total delay of the last completed batch (lastCompletedBatch_totalDelay).",
-                seconds(last == null ? null : last.totalDelay()))
+                seconds(last == null ? java.util.Optional.empty() : last.totalDelay()))
             .histogram("sluice_streaming_scheduling_delay_seconds",
                 "Scheduling delay of each completed batch (10 us to 10 s buckets).", progress.schedulingDelay())
             .histogram("sluice_streaming_processing_time_seconds",
@@ -603,7 +581,7 @@ public final class UiServer implements AutoCloseable
 
     private static double seconds(final java.util.Optional<java.time.Duration> d)
     {
-        return d == null || d.isEmpty() ? Double.NaN : d.get().toNanos() / 1e9;
+        return d.isEmpty() ? Double.NaN : d.get().toNanos() / 1e9;
     }
 
     private static void json(final HttpExchange exchange, final String body) throws IOException

@@ -64,15 +64,9 @@ public final class LongLongWindowNode extends SlidingWindowNode<Pair<Long, Long>
     }
 
     @Override
-    void writeWindowState(final java.io.DataOutput out) throws java.io.IOException
+    WindowState panes()
     {
-        window.writeState(out);
-    }
-
-    @Override
-    void readWindowState(final java.io.DataInput in) throws java.io.IOException
-    {
-        window.readState(in);
+        return window;
     }
 
     @Override

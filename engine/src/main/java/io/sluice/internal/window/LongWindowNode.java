@@ -67,15 +67,9 @@ public final class LongWindowNode extends SlidingWindowNode<Long>
     }
 
     @Override
-    void writeWindowState(final java.io.DataOutput out) throws java.io.IOException
+    WindowState panes()
     {
-        window.writeState(out);
-    }
-
-    @Override
-    void readWindowState(final java.io.DataInput in) throws java.io.IOException
-    {
-        window.readState(in);
+        return window;
     }
 
     @Override

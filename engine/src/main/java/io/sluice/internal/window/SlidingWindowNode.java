@@ -62,11 +62,8 @@ abstract class SlidingWindowNode<T> extends Node<T> implements io.sluice.interna
     /** Frees the panes; called once, when the context stops. */
     abstract void closeWindow();
 
-    /** Writes the panes and window for a snapshot (see the operator's {@code writeState}); between slides. */
-    abstract void writeWindowState(java.io.DataOutput out) throws java.io.IOException;
-
-    /** Reads what {@link #writeWindowState} wrote into the fresh operator. */
-    abstract void readWindowState(java.io.DataInput in) throws java.io.IOException;
+    /** The operator whose panes and window a snapshot writes and restores. */
+    abstract WindowState panes();
 
     @Override
     public final String stateKind()
@@ -93,7 +90,7 @@ abstract class SlidingWindowNode<T> extends Node<T> implements io.sluice.interna
         synchronized (lock)
         {
             out.writeLong(lastSlideMs);
-            writeWindowState(out);
+            panes().writeState(out);
         }
     }
 
@@ -104,7 +101,7 @@ abstract class SlidingWindowNode<T> extends Node<T> implements io.sluice.interna
         synchronized (lock)
         {
             lastSlideMs = in.readLong();
-            readWindowState(in);
+            panes().readState(in);
         }
         placeholder(time);
     }

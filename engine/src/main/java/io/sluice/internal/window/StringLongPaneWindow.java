@@ -25,7 +25,7 @@ import java.util.function.LongBinaryOperator;
  * <p>Lifecycle as {@link LongLongReducedWindowOperator}: {@link #add} for the batches entering a slide, then
  * {@link #slide}; one job thread; {@link #close()} frees the off-heap panes. Steady state allocates nothing.
  */
-public final class StringLongPaneWindow implements AutoCloseable
+public final class StringLongPaneWindow implements WindowState, AutoCloseable
 {
     private final PaneRingDescriptor geometry;
     private final LongLongPaneWindow window;
@@ -102,6 +102,7 @@ public final class StringLongPaneWindow implements AutoCloseable
      * Writes the window for a state snapshot: the key dictionary exactly ({@link TextKeyIds#writeTo}: ids, last
      * uses, free list), then the id-keyed window ({@link LongLongPaneWindow#writeState}). Between slides only.
      */
+    @Override
     public void writeState(final java.io.DataOutput out) throws java.io.IOException
     {
         ids.writeTo(out);
@@ -109,6 +110,7 @@ public final class StringLongPaneWindow implements AutoCloseable
     }
 
     /** Replaces this fresh window's state with what {@link #writeState} wrote; it then slides as the writer would. */
+    @Override
     public void readState(final java.io.DataInput in) throws java.io.IOException
     {
         ids.readFrom(in);

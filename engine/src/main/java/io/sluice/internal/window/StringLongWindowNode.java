@@ -51,15 +51,9 @@ public final class StringLongWindowNode extends SlidingWindowNode<Pair<String, L
     }
 
     @Override
-    void writeWindowState(final java.io.DataOutput out) throws java.io.IOException
+    WindowState panes()
     {
-        window.writeState(out);
-    }
-
-    @Override
-    void readWindowState(final java.io.DataInput in) throws java.io.IOException
-    {
-        window.readState(in);
+        return window;
     }
 
     @Override

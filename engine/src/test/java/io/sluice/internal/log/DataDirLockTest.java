@@ -8,7 +8,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -198,21 +197,8 @@ class DataDirLockTest
 
     private static Process startChild(final String mode, final Path dir) throws IOException
     {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (final String argument : ManagementFactory.getRuntimeMXBean().getInputArguments())
-        {
-            if (argument.startsWith("--add-") || argument.startsWith("--enable-native-access")
-                || argument.startsWith("-Dchronicle"))
-            {
-                command.add(argument);
-            }
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(DataDirLockHolderMain.class.getName());
-        command.add(mode);
-        command.add(dir.toString());
+        final List<String> command = io.sluice.testsupport.ChildJvm.command(true, List.of(),
+            DataDirLockHolderMain.class, mode, dir.toString());
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
